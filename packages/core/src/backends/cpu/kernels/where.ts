@@ -1,0 +1,47 @@
+import type { KernelFunction } from '../../../backend/backend-definition';
+import type { TypedArray } from '../../../dtype';
+import { broadcastShapes } from '../../../util/shape';
+import type { CpuStorage } from '../cpu-storage';
+import { type BroadcastLayout, forEachBlock, planBroadcast } from './broadcast-iteration';
+
+function selectBlock(
+  out: TypedArray,
+  outputOffset: number,
+  condition: Uint8Array,
+  a: TypedArray,
+  b: TypedArray,
+  inputOffsets: Int32Array,
+  layout: BroadcastLayout,
+): void {
+  const { rows, columns } = layout;
+  const [conditionRowStride, aRowStride, bRowStride] = layout.rowStrides;
+  const [conditionColumnStride, aColumnStride, bColumnStride] = layout.columnStrides;
+  let outputIndex = outputOffset;
+  for (let row = 0; row < rows; row++) {
+    let conditionIndex = inputOffsets[0] + row * conditionRowStride;
+    let aIndex = inputOffsets[1] + row * aRowStride;
+    let bIndex = inputOffsets[2] + row * bRowStride;
+    for (let column = 0; column < columns; column++) {
+      out[outputIndex++] = condition[conditionIndex] !== 0 ? a[aIndex] : b[bIndex];
+      conditionIndex += conditionColumnStride;
+      aIndex += aColumnStride;
+      bIndex += bColumnStride;
+    }
+  }
+}
+
+/** Picks `a` where `condition` is true and `b` elsewhere; all three broadcast, the output has a's dtype. */
+export function createWhereKernel(storage: CpuStorage): KernelFunction<'where'> {
+  return ({ condition, a, b }) => {
+    const outputShape = broadcastShapes(condition.shape, broadcastShapes(a.shape, b.shape, 'where'), 'where');
+    const output = storage.allocate(outputShape, a.dtype);
+    const conditionValues = storage.values(condition) as Uint8Array;
+    const aValues = storage.values(a);
+    const bValues = storage.values(b);
+    const layout = planBroadcast([condition.shape, a.shape, b.shape], outputShape);
+    forEachBlock(layout, (outputOffset, inputOffsets) => {
+      selectBlock(output.values, outputOffset, conditionValues, aValues, bValues, inputOffsets, layout);
+    });
+    return output.info;
+  };
+}

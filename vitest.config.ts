@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests import the packages' sources, so `pnpm test` needs no build step first.
+const source = (relativePath: string) => fileURLToPath(new URL(relativePath, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@tessera\/core\/backend$/, replacement: source('./packages/core/src/backend.ts') },
+      { find: /^@tessera\/core$/, replacement: source('./packages/core/src/index.ts') },
+    ],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts'],
+    testTimeout: 60_000,
+    pool: 'forks',
+  },
+});
