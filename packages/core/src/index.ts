@@ -52,3 +52,6 @@ export { setSeed } from './random/random-state';
 
 // ops
 export * from './exports/core-ops';
+export * from './exports/creation-and-activation-ops';
+export * from './exports/nn-ops';
+export * from './exports/reduction-and-shape-ops';

@@ -34,6 +34,7 @@ export function customGrad(
         name: 'customGrad',
         inputs,
         outputs: [value],
+        saved,
         backward: ([dy]) => {
           const result = gradFunc(dy, saved);
           const list = Array.isArray(result) ? result : [result];

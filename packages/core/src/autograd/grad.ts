@@ -8,8 +8,7 @@ export function grad(f: (x: Tensor) => Tensor): (x: Tensor, dy?: Tensor) => Tens
   if (typeof f !== 'function') throw new InvalidArgumentError('grad: expected a function');
   return (x, dy) =>
     tidy(() => {
-      const { value, grads } = recordAndDifferentiate('grad', () => f(x), [x], dy);
-      value.dispose();
-      return grads[0];
+      // The value is left to the tidy: an outer gradient (grad of grad) may still need it.
+      return recordAndDifferentiate('grad', () => f(x), [x], dy).grads[0];
     });
 }

@@ -9,8 +9,7 @@ export function grads<Args extends Tensor[]>(f: (...args: Args) => Tensor): (arg
   return (args, dy) =>
     tidy(() => {
       if (!Array.isArray(args)) throw new InvalidArgumentError('grads: call the result with an array of tensors');
-      const result = recordAndDifferentiate('grads', () => f(...args), args, dy);
-      result.value.dispose();
-      return result.grads;
+      // The value is left to the tidy: an outer gradient (grad of grad) may still need it.
+      return recordAndDifferentiate('grads', () => f(...args), args, dy).grads;
     });
 }

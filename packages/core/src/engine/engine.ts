@@ -62,14 +62,16 @@ export class Engine {
       }
       return composite(inputs, attributes);
     }
+    // Element-wise and reduction kernels carry the public op's name in `op`: errors should say `add`, not `binary`.
+    const opLabel = typeof (attributes as { op?: unknown }).op === 'string' ? (attributes as { op: string }).op : name;
     const infos: Record<string, TensorInfo | TensorInfo[]> = {};
     const flatInputs: Tensor[] = [];
     for (const [inputName, value] of Object.entries(inputs as Record<string, Tensor | Tensor[]>)) {
       if (Array.isArray(value)) {
-        infos[inputName] = value.map((tensor) => this.infoOn(tensor, backend, name, inputName));
+        infos[inputName] = value.map((tensor) => this.infoOn(tensor, backend, opLabel, inputName));
         flatInputs.push(...value);
       } else {
-        infos[inputName] = this.infoOn(value, backend, name, inputName);
+        infos[inputName] = this.infoOn(value, backend, opLabel, inputName);
         flatInputs.push(value);
       }
     }
@@ -168,7 +170,13 @@ export class Engine {
   }
 
   addTapeNode(node: TapeNode): void {
-    for (const tape of this.activeTapes) tape.nodes.push(node);
+    for (const tape of this.activeTapes) tape.add(node);
+  }
+
+  /** Whether a gradient function that is still recording needs this tensor for its backward pass. */
+  isHeldByActiveTape(tensor: Tensor): boolean {
+    for (const tape of this.activeTapes) if (tape.tensors.has(tensor)) return true;
+    return false;
   }
 
   private recordKernel<K extends KernelName>(

@@ -9,9 +9,20 @@ export interface TapeNode {
   readonly inputs: readonly Tensor[];
   readonly outputs: readonly Tensor[];
   readonly backward: (outputGradients: readonly Tensor[]) => ReadonlyArray<Tensor | undefined>;
+  /** Other tensors the backward function reads (customGrad's saved tensors). */
+  readonly saved?: readonly Tensor[];
 }
 
 /** The eager tape: operations are appended as they run while a gradient function is recording. */
 export class Tape {
   readonly nodes: TapeNode[] = [];
+  /** Inputs and outputs of the nodes: they must outlive any inner tidy until the backward pass ran. */
+  readonly tensors = new Set<Tensor>();
+
+  add(node: TapeNode): void {
+    this.nodes.push(node);
+    for (const tensor of node.inputs) this.tensors.add(tensor);
+    for (const tensor of node.outputs) this.tensors.add(tensor);
+    for (const tensor of node.saved ?? []) this.tensors.add(tensor);
+  }
 }

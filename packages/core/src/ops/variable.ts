@@ -16,7 +16,13 @@ let unnamedCount = 0;
 
 /** Creates a `Variable` holding a copy of `initial`'s value. */
 export function variable(initial: Tensor | TensorLike, options: VariableOptions = {}): Variable {
-  let value = toTensor(initial, 'initial', 'variable');
-  if (options.dtype !== undefined && options.dtype !== value.dtype) value = cast(value, options.dtype);
-  return new Variable(value, options.trainable ?? true, options.name ?? `variable_${unnamedCount++}`);
+  const converted = toTensor(initial, 'initial', 'variable');
+  const value = options.dtype !== undefined && options.dtype !== converted.dtype ? cast(converted, options.dtype) : converted;
+  try {
+    return new Variable(value, options.trainable ?? true, options.name ?? `variable_${unnamedCount++}`);
+  } finally {
+    // The variable holds its own reference to the buffer; temporaries made here are not the caller's to free.
+    if (value !== initial) value.dispose();
+    if (converted !== initial && converted !== value) converted.dispose();
+  }
 }

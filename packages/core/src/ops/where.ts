@@ -5,18 +5,21 @@ import type { Tensor } from '../tensor';
 import { broadcastShapes } from '../util/shape';
 import { toTensor } from './internal/to-tensor';
 import type { TensorLike } from './tensor-like';
+import { runComposed } from './internal/run-composed';
 
 /** Picks `a` where `condition` is true and `b` elsewhere; all three broadcast. */
 export function where(condition: Tensor | TensorLike, a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {
-  const conditionTensor = toTensor(condition, 'condition', 'where');
-  if (conditionTensor.dtype !== 'bool') {
-    throw new DTypeError(`where: condition must be bool, got ${conditionTensor.dtype}`);
-  }
-  let aTensor = toTensor(a, 'a', 'where');
-  let bTensor = toTensor(b, 'b', 'where', aTensor.dtype);
-  broadcastShapes(broadcastShapes(conditionTensor.shape, aTensor.shape, 'where'), bTensor.shape, 'where');
-  const dtype = upcastDType(aTensor.dtype, bTensor.dtype);
-  if (aTensor.dtype !== dtype) aTensor = ENGINE.runKernel('cast', { x: aTensor }, { dtype });
-  if (bTensor.dtype !== dtype) bTensor = ENGINE.runKernel('cast', { x: bTensor }, { dtype });
-  return ENGINE.runKernel('where', { condition: conditionTensor, a: aTensor, b: bTensor }, {});
+  return runComposed(() => {
+    const conditionTensor = toTensor(condition, 'condition', 'where');
+    if (conditionTensor.dtype !== 'bool') {
+      throw new DTypeError(`where: condition must be bool, got ${conditionTensor.dtype}`);
+    }
+    let aTensor = toTensor(a, 'a', 'where');
+    let bTensor = toTensor(b, 'b', 'where', aTensor.dtype);
+    broadcastShapes(broadcastShapes(conditionTensor.shape, aTensor.shape, 'where'), bTensor.shape, 'where');
+    const dtype = upcastDType(aTensor.dtype, bTensor.dtype);
+    if (aTensor.dtype !== dtype) aTensor = ENGINE.runKernel('cast', { x: aTensor }, { dtype });
+    if (bTensor.dtype !== dtype) bTensor = ENGINE.runKernel('cast', { x: bTensor }, { dtype });
+    return ENGINE.runKernel('where', { condition: conditionTensor, a: aTensor, b: bTensor }, {});
+  });
 }

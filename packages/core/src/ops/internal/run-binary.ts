@@ -6,6 +6,7 @@ import type { Tensor } from '../../tensor';
 import { broadcastShapes } from '../../util/shape';
 import type { TensorLike } from '../tensor-like';
 import { toTensor } from './to-tensor';
+import { runComposed } from './run-composed';
 
 function operands(aValue: Tensor | TensorLike, bValue: Tensor | TensorLike, opName: string): [Tensor, Tensor] {
   const aHint = typeof aValue === 'object' && aValue !== null && 'dtype' in aValue ? (aValue as Tensor).dtype : undefined;
@@ -22,16 +23,20 @@ function castIfNeeded(x: Tensor, dtype: Tensor['dtype']): Tensor {
 
 /** Arithmetic on two tensors: both are brought to their common dtype first (bool counts as int32 here). */
 export function runBinary(op: BinaryOp, aValue: Tensor | TensorLike, bValue: Tensor | TensorLike, opName: string = op): Tensor {
-  const [a, b] = operands(aValue, bValue, opName);
-  let dtype = upcastDType(a.dtype, b.dtype);
-  if (dtype === 'bool') dtype = 'int32';
-  return ENGINE.runKernel('binary', { a: castIfNeeded(a, dtype), b: castIfNeeded(b, dtype) }, { op });
+  return runComposed(() => {
+    const [a, b] = operands(aValue, bValue, opName);
+    let dtype = upcastDType(a.dtype, b.dtype);
+    if (dtype === 'bool') dtype = 'int32';
+    return ENGINE.runKernel('binary', { a: castIfNeeded(a, dtype), b: castIfNeeded(b, dtype) }, { op });
+  });
 }
 
 export function runCompare(op: CompareOp, aValue: Tensor | TensorLike, bValue: Tensor | TensorLike, opName: string = op): Tensor {
-  const [a, b] = operands(aValue, bValue, opName);
-  const dtype = upcastDType(a.dtype, b.dtype);
-  return ENGINE.runKernel('compare', { a: castIfNeeded(a, dtype), b: castIfNeeded(b, dtype) }, { op });
+  return runComposed(() => {
+    const [a, b] = operands(aValue, bValue, opName);
+    const dtype = upcastDType(a.dtype, b.dtype);
+    return ENGINE.runKernel('compare', { a: castIfNeeded(a, dtype), b: castIfNeeded(b, dtype) }, { op });
+  });
 }
 
 export function runLogical(op: LogicalOp, aValue: Tensor | TensorLike, bValue: Tensor | TensorLike, opName: string): Tensor {

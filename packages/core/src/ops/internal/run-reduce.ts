@@ -5,6 +5,7 @@ import type { Tensor } from '../../tensor';
 import { normalizeAxes } from '../../util/shape';
 import type { TensorLike } from '../tensor-like';
 import { toTensor } from './to-tensor';
+import { runComposed } from './run-composed';
 
 /** Shape with reduced axes kept as 1 (for keepDims and for broadcasting gradients back). */
 export function keptShape(shape: readonly number[], axes: readonly number[]): number[] {
@@ -18,14 +19,16 @@ export function runReduce(
   keepDims: boolean,
   opName: string,
 ): Tensor {
-  let x = toTensor(value, 'x', opName);
-  const axes = normalizeAxes(axis, x.rank, opName);
-  if (op === 'any' || op === 'all') {
-    if (x.dtype !== 'bool') throw new DTypeError(`${opName}: expected a bool tensor, got ${x.dtype}`);
-  } else if (x.dtype === 'bool') {
-    x = ENGINE.runKernel('cast', { x }, { dtype: 'int32' });
-  }
-  const reduced = ENGINE.runKernel('reduce', { x }, { op, axes });
-  if (!keepDims) return reduced;
-  return ENGINE.runKernel('reshape', { x: reduced }, { shape: keptShape(x.shape, axes) });
+  return runComposed(() => {
+    let x = toTensor(value, 'x', opName);
+    const axes = normalizeAxes(axis, x.rank, opName);
+    if (op === 'any' || op === 'all') {
+      if (x.dtype !== 'bool') throw new DTypeError(`${opName}: expected a bool tensor, got ${x.dtype}`);
+    } else if (x.dtype === 'bool') {
+      x = ENGINE.runKernel('cast', { x }, { dtype: 'int32' });
+    }
+    const reduced = ENGINE.runKernel('reduce', { x }, { op, axes });
+    if (!keepDims) return reduced;
+    return ENGINE.runKernel('reshape', { x: reduced }, { shape: keptShape(x.shape, axes) });
+  });
 }

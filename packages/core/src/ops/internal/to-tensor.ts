@@ -20,5 +20,10 @@ export function toTensor(value: Tensor | TensorLike, argumentName: string, opNam
     return tensor(value, undefined, 'float32');
   }
   if (typeof value === 'number' && dtypeHint !== undefined && dtypeHint !== 'bool') return tensor(value, undefined, dtypeHint);
+  if (Array.isArray(value) && dtypeHint === 'int32' && isIntegerArray(value)) return tensor(value, undefined, 'int32');
   return tensor(value);
+}
+
+function isIntegerArray(value: readonly unknown[]): boolean {
+  return value.every((element) => (Array.isArray(element) ? isIntegerArray(element) : Number.isInteger(element)));
 }

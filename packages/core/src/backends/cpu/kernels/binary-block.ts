@@ -1,5 +1,5 @@
 import type { TypedArray } from '../../../dtype';
-import type { Shape } from '../../../util/shape';
+import { type Shape, sizeFromShape } from '../../../util/shape';
 import { forEachBlock, planBroadcast } from './broadcast-iteration';
 
 /** One rows x columns block of a two-input element-wise op, with both inputs' strides as plain numbers. */
@@ -36,6 +36,21 @@ export function runBinaryLoop<Output extends TypedArray>(
   bShape: Shape,
   outputShape: Shape,
 ): void {
+  const outputSize = sizeFromShape(outputShape);
+  // An input with as many elements as the output is laid out like it (broadcasting only repeats), and a
+  // one-element input is a stride-0 scalar: the common cases need no layout planning.
+  if ((a.length === outputSize || a.length === 1) && (b.length === outputSize || b.length === 1)) {
+    const block: BinaryBlock = {
+      rows: 1,
+      columns: outputSize,
+      aRowStride: 0,
+      aColumnStride: a.length === outputSize ? 1 : 0,
+      bRowStride: 0,
+      bColumnStride: b.length === outputSize ? 1 : 0,
+    };
+    loop(out, 0, a, 0, b, 0, block);
+    return;
+  }
   const layout = planBroadcast([aShape, bShape], outputShape);
   const block: BinaryBlock = {
     rows: layout.rows,

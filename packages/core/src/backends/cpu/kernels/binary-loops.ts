@@ -1,6 +1,6 @@
 import type { BinaryOp } from '../../../backend/kernel-specs';
-import type { TypedArray } from '../../../dtype';
-import type { BinaryBlock, BinaryBlockLoop } from './binary-block';
+import type { BinaryBlockLoop } from './binary-block';
+import { bitsOf } from './bit-view';
 
 /*
  * The block loops of the `binary` kernel, one per op and dtype family. float32 results are computed in float64 and
@@ -8,19 +8,10 @@ import type { BinaryBlock, BinaryBlockLoop } from './binary-block';
  * modulo 2^32 when stored into the Int32Array, except where a float64 intermediate could be inexact (mul, pow).
  */
 
-/** NaN-propagating maximum (Math.max would also do, but this avoids its -0/+0 and argument-count handling). */
-function maximumOf(x: number, y: number): number {
-  return x > y || x !== x ? x : y;
-}
-
-function minimumOf(x: number, y: number): number {
-  return x < y || x !== x ? x : y;
-}
-
 /** The remainder with the sign of the divisor (Python, NumPy and tfjs semantics); x mod 0 is NaN (0 in int32). */
 function moduloOf(x: number, y: number): number {
   const remainder = x % y;
-  return remainder !== 0 && (remainder < 0) !== (y < 0) ? remainder + y : remainder;
+  return remainder !== 0 && remainder < 0 !== y < 0 ? remainder + y : remainder;
 }
 
 /**
@@ -42,7 +33,7 @@ function integerPower(base: number, exponent: number): number {
   return result;
 }
 
-function add(out: TypedArray, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const add: BinaryBlockLoop = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
@@ -52,9 +43,9 @@ function add(out: TypedArray, outputOffset: number, a: TypedArray, aOffset: numb
       out[outputIndex++] = a[aIndex] + b[bIndex];
     }
   }
-}
+};
 
-function subtract(out: TypedArray, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const subtract: BinaryBlockLoop = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
@@ -64,9 +55,9 @@ function subtract(out: TypedArray, outputOffset: number, a: TypedArray, aOffset:
       out[outputIndex++] = a[aIndex] - b[bIndex];
     }
   }
-}
+};
 
-function multiplyFloat(out: TypedArray, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const multiplyFloat: BinaryBlockLoop = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
@@ -76,10 +67,10 @@ function multiplyFloat(out: TypedArray, outputOffset: number, a: TypedArray, aOf
       out[outputIndex++] = a[aIndex] * b[bIndex];
     }
   }
-}
+};
 
 /** Math.imul keeps the exact low 32 bits that a float64 product of two int32 values can lose. */
-function multiplyInteger(out: TypedArray, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const multiplyInteger: BinaryBlockLoop = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
@@ -89,9 +80,9 @@ function multiplyInteger(out: TypedArray, outputOffset: number, a: TypedArray, a
       out[outputIndex++] = Math.imul(a[aIndex], b[bIndex]);
     }
   }
-}
+};
 
-function divideFloat(out: TypedArray, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const divideFloat: BinaryBlockLoop = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
@@ -101,10 +92,10 @@ function divideFloat(out: TypedArray, outputOffset: number, a: TypedArray, aOffs
       out[outputIndex++] = a[aIndex] / b[bIndex];
     }
   }
-}
+};
 
 /** Also int32 `div` (floor division, like tfjs). The float64 quotient of two int32 values is never rounded across an integer, so the floor is exact; x / 0 stores 0 in an int32 output. */
-function floorDivide(out: TypedArray, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const floorDivide: BinaryBlockLoop = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
@@ -114,21 +105,21 @@ function floorDivide(out: TypedArray, outputOffset: number, a: TypedArray, aOffs
       out[outputIndex++] = Math.floor(a[aIndex] / b[bIndex]);
     }
   }
-}
+};
 
-function powerFloat(out: TypedArray, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const powerFloat: BinaryBlockLoop = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
     let aIndex = aOffset + row * aRowStride;
     let bIndex = bOffset + row * bRowStride;
     for (let column = 0; column < columns; column++, aIndex += aColumnStride, bIndex += bColumnStride) {
-      out[outputIndex++] = Math.pow(a[aIndex], b[bIndex]);
+      out[outputIndex++] = a[aIndex] ** b[bIndex];
     }
   }
-}
+};
 
-function powerInteger(out: TypedArray, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const powerInteger: BinaryBlockLoop = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
@@ -138,33 +129,48 @@ function powerInteger(out: TypedArray, outputOffset: number, a: TypedArray, aOff
       out[outputIndex++] = integerPower(a[aIndex], b[bIndex]);
     }
   }
-}
+};
 
-function maximum(out: TypedArray, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+/**
+ * NaN-propagating maximum for float32 and int32: takes a's bits where a > b or a is NaN, else b's, through a mask
+ * instead of a branch (bit-view.ts). The integer views are made per block, and blocks are few and large.
+ */
+const maximum: BinaryBlockLoop = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
+  const aBits = bitsOf(a);
+  const bBits = bitsOf(b);
+  const outputBits = bitsOf(out);
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
     let aIndex = aOffset + row * aRowStride;
     let bIndex = bOffset + row * bRowStride;
     for (let column = 0; column < columns; column++, aIndex += aColumnStride, bIndex += bColumnStride) {
-      out[outputIndex++] = maximumOf(a[aIndex], b[bIndex]);
+      const x = a[aIndex];
+      const mask = -(+(x > b[bIndex]) | +(x !== x));
+      outputBits[outputIndex++] = (aBits[aIndex] & mask) | (bBits[bIndex] & ~mask);
     }
   }
-}
+};
 
-function minimum(out: TypedArray, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+/** NaN-propagating minimum, as `maximum`. */
+const minimum: BinaryBlockLoop = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
+  const aBits = bitsOf(a);
+  const bBits = bitsOf(b);
+  const outputBits = bitsOf(out);
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
     let aIndex = aOffset + row * aRowStride;
     let bIndex = bOffset + row * bRowStride;
     for (let column = 0; column < columns; column++, aIndex += aColumnStride, bIndex += bColumnStride) {
-      out[outputIndex++] = minimumOf(a[aIndex], b[bIndex]);
+      const x = a[aIndex];
+      const mask = -(+(x < b[bIndex]) | +(x !== x));
+      outputBits[outputIndex++] = (aBits[aIndex] & mask) | (bBits[bIndex] & ~mask);
     }
   }
-}
+};
 
-function modulo(out: TypedArray, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const modulo: BinaryBlockLoop = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
@@ -174,7 +180,7 @@ function modulo(out: TypedArray, outputOffset: number, a: TypedArray, aOffset: n
       out[outputIndex++] = moduloOf(a[aIndex], b[bIndex]);
     }
   }
-}
+};
 
 export const FLOAT_BINARY_LOOPS: Readonly<Record<BinaryOp, BinaryBlockLoop>> = {
   add,

@@ -1,83 +1,83 @@
 import type { KernelFunction } from '../../../backend/backend-definition';
 import type { CompareOp } from '../../../backend/kernel-specs';
-import type { TypedArray } from '../../../dtype';
 import { broadcastShapes } from '../../../util/shape';
 import type { CpuStorage } from '../cpu-storage';
-import { type BinaryBlock, type BinaryBlockLoop, runBinaryLoop } from './binary-block';
+import { type BinaryBlockLoop, runBinaryLoop } from './binary-block';
 
-// Any comparison with NaN is false except notEqual, as in IEEE 754, NumPy and tfjs.
+// Any comparison with NaN is false except notEqual, as in IEEE 754, NumPy and tfjs. `+(boolean)` compiles to a
+// branch-free set instruction, several times faster than `? 1 : 0` on unpredictable data.
 
-function equal(out: Uint8Array, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const equal: BinaryBlockLoop<Uint8Array> = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
     let aIndex = aOffset + row * aRowStride;
     let bIndex = bOffset + row * bRowStride;
     for (let column = 0; column < columns; column++, aIndex += aColumnStride, bIndex += bColumnStride) {
-      out[outputIndex++] = a[aIndex] === b[bIndex] ? 1 : 0;
+      out[outputIndex++] = +(a[aIndex] === b[bIndex]);
     }
   }
-}
+};
 
-function notEqual(out: Uint8Array, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const notEqual: BinaryBlockLoop<Uint8Array> = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
     let aIndex = aOffset + row * aRowStride;
     let bIndex = bOffset + row * bRowStride;
     for (let column = 0; column < columns; column++, aIndex += aColumnStride, bIndex += bColumnStride) {
-      out[outputIndex++] = a[aIndex] !== b[bIndex] ? 1 : 0;
+      out[outputIndex++] = +(a[aIndex] !== b[bIndex]);
     }
   }
-}
+};
 
-function less(out: Uint8Array, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const less: BinaryBlockLoop<Uint8Array> = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
     let aIndex = aOffset + row * aRowStride;
     let bIndex = bOffset + row * bRowStride;
     for (let column = 0; column < columns; column++, aIndex += aColumnStride, bIndex += bColumnStride) {
-      out[outputIndex++] = a[aIndex] < b[bIndex] ? 1 : 0;
+      out[outputIndex++] = +(a[aIndex] < b[bIndex]);
     }
   }
-}
+};
 
-function lessEqual(out: Uint8Array, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const lessEqual: BinaryBlockLoop<Uint8Array> = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
     let aIndex = aOffset + row * aRowStride;
     let bIndex = bOffset + row * bRowStride;
     for (let column = 0; column < columns; column++, aIndex += aColumnStride, bIndex += bColumnStride) {
-      out[outputIndex++] = a[aIndex] <= b[bIndex] ? 1 : 0;
+      out[outputIndex++] = +(a[aIndex] <= b[bIndex]);
     }
   }
-}
+};
 
-function greater(out: Uint8Array, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const greater: BinaryBlockLoop<Uint8Array> = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
     let aIndex = aOffset + row * aRowStride;
     let bIndex = bOffset + row * bRowStride;
     for (let column = 0; column < columns; column++, aIndex += aColumnStride, bIndex += bColumnStride) {
-      out[outputIndex++] = a[aIndex] > b[bIndex] ? 1 : 0;
+      out[outputIndex++] = +(a[aIndex] > b[bIndex]);
     }
   }
-}
+};
 
-function greaterEqual(out: Uint8Array, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const greaterEqual: BinaryBlockLoop<Uint8Array> = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
     let aIndex = aOffset + row * aRowStride;
     let bIndex = bOffset + row * bRowStride;
     for (let column = 0; column < columns; column++, aIndex += aColumnStride, bIndex += bColumnStride) {
-      out[outputIndex++] = a[aIndex] >= b[bIndex] ? 1 : 0;
+      out[outputIndex++] = +(a[aIndex] >= b[bIndex]);
     }
   }
-}
+};
 
 const COMPARE_LOOPS: Readonly<Record<CompareOp, BinaryBlockLoop<Uint8Array>>> = {
   equal,
@@ -93,7 +93,15 @@ export function createCompareKernel(storage: CpuStorage): KernelFunction<'compar
   return ({ a, b }, { op }) => {
     const outputShape = broadcastShapes(a.shape, b.shape, op);
     const output = storage.allocate(outputShape, 'bool');
-    runBinaryLoop(COMPARE_LOOPS[op], output.values, storage.values(a), a.shape, storage.values(b), b.shape, outputShape);
+    runBinaryLoop(
+      COMPARE_LOOPS[op],
+      output.values,
+      storage.values(a),
+      a.shape,
+      storage.values(b),
+      b.shape,
+      outputShape,
+    );
     return output.info;
   };
 }

@@ -1,35 +1,35 @@
 import type { KernelFunction } from '../../../backend/backend-definition';
 import type { LogicalOp } from '../../../backend/kernel-specs';
-import type { TypedArray } from '../../../dtype';
 import { broadcastShapes } from '../../../util/shape';
 import type { CpuStorage } from '../cpu-storage';
-import { type BinaryBlock, type BinaryBlockLoop, runBinaryLoop } from './binary-block';
+import { type BinaryBlockLoop, runBinaryLoop } from './binary-block';
 
-// Any non-zero byte counts as true, so a bool buffer written by other means still gives 0/1 results.
+// Any non-zero byte counts as true, so a bool buffer written by other means still gives 0/1 results. Bitwise and
+// `+(boolean)` instead of && / || / `? 1 : 0` keep the loops free of unpredictable branches.
 
-function logicalAnd(out: Uint8Array, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const logicalAnd: BinaryBlockLoop<Uint8Array> = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
     let aIndex = aOffset + row * aRowStride;
     let bIndex = bOffset + row * bRowStride;
     for (let column = 0; column < columns; column++, aIndex += aColumnStride, bIndex += bColumnStride) {
-      out[outputIndex++] = a[aIndex] !== 0 && b[bIndex] !== 0 ? 1 : 0;
+      out[outputIndex++] = +(a[aIndex] !== 0) & +(b[bIndex] !== 0);
     }
   }
-}
+};
 
-function logicalOr(out: Uint8Array, outputOffset: number, a: TypedArray, aOffset: number, b: TypedArray, bOffset: number, block: BinaryBlock): void {
+const logicalOr: BinaryBlockLoop<Uint8Array> = (out, outputOffset, a, aOffset, b, bOffset, block) => {
   const { rows, columns, aRowStride, aColumnStride, bRowStride, bColumnStride } = block;
   let outputIndex = outputOffset;
   for (let row = 0; row < rows; row++) {
     let aIndex = aOffset + row * aRowStride;
     let bIndex = bOffset + row * bRowStride;
     for (let column = 0; column < columns; column++, aIndex += aColumnStride, bIndex += bColumnStride) {
-      out[outputIndex++] = a[aIndex] !== 0 || b[bIndex] !== 0 ? 1 : 0;
+      out[outputIndex++] = +((a[aIndex] | b[bIndex]) !== 0);
     }
   }
-}
+};
 
 const LOGICAL_LOOPS: Readonly<Record<LogicalOp, BinaryBlockLoop<Uint8Array>>> = { and: logicalAnd, or: logicalOr };
 
@@ -38,7 +38,15 @@ export function createLogicalKernel(storage: CpuStorage): KernelFunction<'logica
   return ({ a, b }, { op }) => {
     const outputShape = broadcastShapes(a.shape, b.shape, op);
     const output = storage.allocate(outputShape, 'bool');
-    runBinaryLoop(LOGICAL_LOOPS[op], output.values, storage.values(a), a.shape, storage.values(b), b.shape, outputShape);
+    runBinaryLoop(
+      LOGICAL_LOOPS[op],
+      output.values,
+      storage.values(a),
+      a.shape,
+      storage.values(b),
+      b.shape,
+      outputShape,
+    );
     return output.info;
   };
 }

@@ -1,15 +1,16 @@
 import type { KernelFunction } from '../../../backend/backend-definition';
-import type { TypedArray } from '../../../dtype';
 import { broadcastShapes } from '../../../util/shape';
 import type { CpuStorage } from '../cpu-storage';
+import { type BitArray, bitsOf } from './bit-view';
 import { type BroadcastLayout, forEachBlock, planBroadcast } from './broadcast-iteration';
 
+/** Selects with a bit mask, all ones where the condition holds, rather than a branch (see bit-view.ts). */
 function selectBlock(
-  out: TypedArray,
+  out: BitArray,
   outputOffset: number,
   condition: Uint8Array,
-  a: TypedArray,
-  b: TypedArray,
+  a: BitArray,
+  b: BitArray,
   inputOffsets: Int32Array,
   layout: BroadcastLayout,
 ): void {
@@ -22,7 +23,8 @@ function selectBlock(
     let aIndex = inputOffsets[1] + row * aRowStride;
     let bIndex = inputOffsets[2] + row * bRowStride;
     for (let column = 0; column < columns; column++) {
-      out[outputIndex++] = condition[conditionIndex] !== 0 ? a[aIndex] : b[bIndex];
+      const mask = -+(condition[conditionIndex] !== 0);
+      out[outputIndex++] = (a[aIndex] & mask) | (b[bIndex] & ~mask);
       conditionIndex += conditionColumnStride;
       aIndex += aColumnStride;
       bIndex += bColumnStride;
@@ -35,12 +37,13 @@ export function createWhereKernel(storage: CpuStorage): KernelFunction<'where'> 
   return ({ condition, a, b }) => {
     const outputShape = broadcastShapes(condition.shape, broadcastShapes(a.shape, b.shape, 'where'), 'where');
     const output = storage.allocate(outputShape, a.dtype);
+    const outputBits = bitsOf(output.values);
     const conditionValues = storage.values(condition) as Uint8Array;
-    const aValues = storage.values(a);
-    const bValues = storage.values(b);
+    const aBits = bitsOf(storage.values(a));
+    const bBits = bitsOf(storage.values(b));
     const layout = planBroadcast([condition.shape, a.shape, b.shape], outputShape);
     forEachBlock(layout, (outputOffset, inputOffsets) => {
-      selectBlock(output.values, outputOffset, conditionValues, aValues, bValues, inputOffsets, layout);
+      selectBlock(outputBits, outputOffset, conditionValues, aBits, bBits, inputOffsets, layout);
     });
     return output.info;
   };

@@ -1,0 +1,20 @@
+/** The three contenders, always run in this order on the same inputs. */
+export const frameworkNames = ['tessera', 'tfjs-cpu', 'tfjs-wasm'] as const;
+export type FrameworkName = (typeof frameworkNames)[number];
+
+export const frameworkLabels: Record<FrameworkName, string> = {
+  tessera: 'Tessera cpu',
+  'tfjs-cpu': 'tfjs cpu',
+  'tfjs-wasm': 'tfjs wasm',
+};
+
+/** One framework's side of a case, with its inputs already created on that framework. */
+export interface PreparedRun {
+  /**
+   * Does the work once and returns the values it read back. Reading back (dataSync) is what guarantees the work
+   * finished before the clock stops, and the values let the harness check that every framework computed the same.
+   */
+  runOnce(): Float32Array[];
+  /** Frees the inputs (and variables) so that the next case starts from a clean memory count. */
+  dispose(): void;
+}

@@ -1,0 +1,21 @@
+/** Milliseconds with three significant digits, switching to seconds where a run takes that long. */
+export function formatDuration(milliseconds: number): string {
+  if (milliseconds >= 1000) return `${(milliseconds / 1000).toPrecision(3)} s`;
+  return `${milliseconds.toPrecision(3)} ms`;
+}
+
+/** A speedup or slowdown factor: "2.41×". */
+export function formatRatio(ratio: number): string {
+  return `${ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2)}×`;
+}
+
+export function formatGigaflops(floatingPointOperations: number, milliseconds: number): string {
+  return (floatingPointOperations / (milliseconds * 1e6)).toFixed(2);
+}
+
+/** Small relative differences in scientific notation ("3.1e-7"); exact agreement as "0". */
+export function formatDifference(difference: number): string {
+  if (difference === 0) return '0';
+  if (!Number.isFinite(difference)) return String(difference);
+  return difference.toExponential(1);
+}

@@ -1,0 +1,31 @@
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import type { TfjsBackendInfo } from '../frameworks/tfjs-backends';
+
+export interface MachineInfo {
+  cpuModel: string;
+  logicalCores: number;
+  memoryGigabytes: number;
+  platform: string;
+  nodeVersion: string;
+  tesseraVersion: string;
+  tfjs: TfjsBackendInfo;
+  date: string;
+}
+
+/** What a reader needs to judge the numbers: timings only compare within one machine and one run. */
+export function machineInfo(tfjs: TfjsBackendInfo): MachineInfo {
+  const cpus = os.cpus();
+  const require = createRequire(import.meta.url);
+  const tesseraPackage = require('@tessera/core/package.json') as { version: string };
+  return {
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    logicalCores: cpus.length,
+    memoryGigabytes: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.type()} ${os.release()} (${os.arch()})`,
+    nodeVersion: process.version,
+    tesseraVersion: tesseraPackage.version,
+    tfjs,
+    date: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * `pnpm bench`: times Tessera's CPU backend against TensorFlow.js (cpu and wasm backends) side by side in one
+ * process, prints a Markdown table and writes it to BENCHMARKS.md at the repository root. Benchmarks are not tests:
+ * the run succeeds unless a Tessera cell fails or computes a different result than tfjs.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { BenchCase } from './cases/bench-case';
+import { conv2dCase } from './cases/conv2d-case';
+import { matmulCase } from './cases/matmul-case';
+import { mlpStepCase } from './cases/mlp-step-case';
+import { initialiseTfjsBackends } from './frameworks/tfjs-backends';
+import { machineInfo } from './report/machine-info';
+import { markdownReport } from './report/markdown-report';
+import { agreementTolerance, maximumRelativeDifference } from './report/output-difference';
+import { type CaseResult, runCase } from './run-case';
+
+const reportPath = fileURLToPath(new URL('../../scratch-BENCHMARKS.md', import.meta.url));
+
+const benchStart = performance.now();
+const tfjsInfo = await initialiseTfjsBackends();
+const cases: BenchCase[] = [mlpStepCase(), conv2dCase()];
+
+const results: CaseResult[] = [];
+for (const benchCase of cases) {
+  // Progress goes to stderr so that stdout carries only the Markdown report.
+  console.error(benchCase.name);
+  results.push(await runCase(benchCase));
+}
+
+const report = markdownReport(machineInfo(tfjsInfo), results, (performance.now() - benchStart) / 1000);
+console.log(report);
+writeFileSync(reportPath, report);
+console.error(`wrote ${reportPath}`);
+
+const tesseraProblems = results.filter(({ cells }) => {
+  const tessera = cells.tessera;
+  const tfjsCpu = cells['tfjs-cpu'];
+  if (tessera.kind !== 'measured') return true;
+  if (tfjsCpu.kind !== 'measured') return false;
+  return !(maximumRelativeDifference(tessera.firstOutput, tfjsCpu.firstOutput) <= agreementTolerance);
+});
+if (tesseraProblems.length > 0) process.exitCode = 1;
