@@ -1,7 +1,7 @@
 import type { KernelFunction } from '../../../backend/backend-definition';
 import type { TensorInfo } from '../../../backend/kernel-specs';
 import type { CpuStorage } from '../cpu-storage';
-import { clipPoolWindow, pool2dGeometry, type PoolWindow } from './pool2d-geometry';
+import { clipPoolWindow, type PoolWindow, pool2dGeometry } from './pool2d-geometry';
 
 /**
  * The exact gradient of avgPool2d: each dy is shared equally among the non-padded elements its window averaged.

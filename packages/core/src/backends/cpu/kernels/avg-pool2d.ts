@@ -1,7 +1,7 @@
 import type { KernelFunction } from '../../../backend/backend-definition';
 import type { TensorInfo } from '../../../backend/kernel-specs';
 import type { CpuStorage } from '../cpu-storage';
-import { clipPoolWindow, pool2dGeometry, type PoolWindow } from './pool2d-geometry';
+import { clipPoolWindow, type PoolWindow, pool2dGeometry } from './pool2d-geometry';
 
 /**
  * Average pooling over NHWC, dividing by the number of non-padded elements in each window (tfjs's behaviour with

@@ -57,7 +57,7 @@ function floatEpilogue(out: Float32Array, bias: ArrayLike<number>, period: numbe
     case 'relu':
       for (let index = 0; index < size; index++) {
         const value = out[index] + bias[biasIndex];
-        out[index] = value > 0 ? value : 0;
+        out[index] = Math.max(value, 0);
         if (++biasIndex === period) biasIndex = 0;
       }
       return;

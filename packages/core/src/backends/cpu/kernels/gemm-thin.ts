@@ -4,8 +4,8 @@ let rowSums = new Float64Array(0);
 /**
  * gemm without packing, for products too small or too thin (under 4 rows or columns) for 4x4 register tiles,
  * such as a single example through a dense layer. Strides describe op(A) and op(B) as in `gemm`. When rows of
- * op(B) are contiguous each output row is built as a sum of scaled B rows, so every pass reads B sequentially;
- * otherwise (op(B) = Bᵀ) columns of op(B) are contiguous and each output is one dot product.
+ * op(B) are contiguous and long enough, each output row is built as a sum of scaled B rows, so every pass reads B
+ * sequentially; otherwise (op(B) = Bᵀ, or a B only a few columns wide) each output is one dot product.
  */
 export function thinGemm(
   a: Float32Array,
@@ -23,7 +23,7 @@ export function thinGemm(
   k: number,
   accumulate: boolean,
 ): void {
-  if (bColumnStride === 1) {
+  if (bColumnStride === 1 && n >= 8) {
     if (rowSums.length < n) rowSums = new Float64Array(n);
     const sums = rowSums;
     for (let row = 0; row < m; row++) {

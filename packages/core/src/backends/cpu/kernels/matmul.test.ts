@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { broadcastShapes } from '../../../util/shape';
 import { coordinatesOf, indexOf } from '../../../test-utils/float64-reference';
+import { broadcastShapes } from '../../../util/shape';
 import { createTestBackend, readTensor, writeTensor } from './kernel-test-backend';
 import { expectClose, randomValues, seededRandom } from './kernel-test-helpers';
 

@@ -1,7 +1,7 @@
 import type { KernelFunction } from '../../../backend/backend-definition';
 import type { TensorInfo } from '../../../backend/kernel-specs';
 import type { CpuStorage } from '../cpu-storage';
-import { clipPoolWindow, pool2dGeometry, type PoolWindow } from './pool2d-geometry';
+import { clipPoolWindow, type PoolWindow, pool2dGeometry } from './pool2d-geometry';
 
 /**
  * The gradient of max pooling: each dy goes to the first maximum of its window (tfjs's choice), found again from

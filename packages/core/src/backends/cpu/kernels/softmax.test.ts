@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { softmaxLayout } from './softmax-layout';
 import { createTestBackend, readTensor, writeTensor } from './kernel-test-backend';
 import { expectClose, randomValues, seededRandom } from './kernel-test-helpers';
+import { softmaxLayout } from './softmax-layout';
 
 /** Float64 softmax along one axis, one [outer, axis, inner] slice at a time. */
 function referenceSoftmax(x: Float64Array, shape: number[], axis: number, logarithm: boolean): Float64Array {

@@ -1,5 +1,7 @@
-import { gemmMicroKernel, microTile } from './gemm-micro-kernel';
+import { gemmMicroKernel } from './gemm-micro-kernel';
 import { packA, packB, TILE_COLUMNS, TILE_ROWS } from './gemm-pack';
+import { storeTile } from './gemm-store-tile';
+import { thinGemm } from './gemm-thin';
 
 /**
  * Cache blocking in the GotoBLAS order. A depth×columns panel of B (1 MiB at most) stays in L2/L3 while
@@ -12,9 +14,12 @@ const BLOCK_COLUMNS = 1024;
 /** Below this many multiply-adds, packing costs more than it saves. */
 const SMALL_PROBLEM = 4096;
 
-/** Packing buffers shared by all calls; they only grow, so steady-state training allocates nothing here. */
-let packedA = new Float32Array(0);
-let packedB = new Float32Array(0);
+/**
+ * One packing buffer for the B panel (first) and the A block (after it), shared by all calls; it only grows, so
+ * steady-state training allocates nothing here. One array rather than two halves the typed-array checks TurboFan
+ * repeats in every micro-kernel iteration.
+ */
+let packed = new Float32Array(0);
 
 function roundUp(value: number, multiple: number): number {
   return Math.ceil(value / multiple) * multiple;
@@ -48,8 +53,10 @@ export function gemm(
     if (!accumulate) out.fill(0, outOffset, outOffset + m * n);
     return;
   }
-  if (m * n * k <= SMALL_PROBLEM) {
-    smallGemm(
+  // Fewer than 4 rows or columns would leave most of every 4x4 register tile idle, and packing a tiny problem
+  // costs more than it saves.
+  if (m < TILE_ROWS || n < TILE_COLUMNS || m * n * k <= SMALL_PROBLEM) {
+    thinGemm(
       a,
       aOffset,
       aRowStride,
@@ -71,10 +78,10 @@ export function gemm(
   // Equal depth blocks (288 → 2×144, not 256 + 32) so no block is too shallow to amortize its tile stores.
   const blockDepth = Math.ceil(k / Math.ceil(k / BLOCK_DEPTH));
   const blockRows = Math.min(roundUp(m, TILE_ROWS), BLOCK_ROWS);
-  if (packedB.length < panelColumns * blockDepth) packedB = new Float32Array(panelColumns * blockDepth);
-  if (packedA.length < blockRows * blockDepth) packedA = new Float32Array(blockRows * blockDepth);
-  const panelB = packedB;
-  const blockA = packedA;
+  const blockAStart = panelColumns * blockDepth;
+  if (packed.length < blockAStart + blockRows * blockDepth)
+    packed = new Float32Array(blockAStart + blockRows * blockDepth);
+  const buffer = packed;
 
   for (let columnStart = 0; columnStart < n; columnStart += BLOCK_COLUMNS) {
     const columns = Math.min(BLOCK_COLUMNS, n - columnStart);
@@ -82,92 +89,21 @@ export function gemm(
       const depth = Math.min(blockDepth, k - innerStart);
       // The first depth block overwrites the output, so it needs no separate zeroing pass.
       const overwrite = innerStart === 0 && !accumulate;
-      packB(b, bOffset, bInnerStride, bColumnStride, innerStart, depth, columnStart, columns, panelB);
+      packB(b, bOffset, bInnerStride, bColumnStride, innerStart, depth, columnStart, columns, buffer, 0);
       for (let rowStart = 0; rowStart < m; rowStart += BLOCK_ROWS) {
         const rows = Math.min(BLOCK_ROWS, m - rowStart);
-        packA(a, aOffset, aRowStride, aInnerStride, rowStart, rows, innerStart, depth, blockA);
+        packA(a, aOffset, aRowStride, aInnerStride, rowStart, rows, innerStart, depth, buffer, blockAStart);
         for (let column = 0; column < columns; column += TILE_COLUMNS) {
           const tileColumns = Math.min(TILE_COLUMNS, columns - column);
           const bIndex = column * depth;
           let outIndex = outOffset + rowStart * n + columnStart + column;
           for (let row = 0; row < rows; row += TILE_ROWS) {
-            gemmMicroKernel(blockA, row * depth, panelB, bIndex, depth);
+            gemmMicroKernel(buffer, blockAStart + row * depth, bIndex, depth);
             storeTile(out, outIndex, n, Math.min(TILE_ROWS, rows - row), tileColumns, overwrite);
             outIndex += TILE_ROWS * n;
           }
         }
       }
-    }
-  }
-}
-
-/** Writes (or adds) the valid rows × columns corner of the micro-kernel's tile into the output. */
-function storeTile(
-  out: Float32Array,
-  outIndex: number,
-  outRowStride: number,
-  rows: number,
-  columns: number,
-  overwrite: boolean,
-): void {
-  const tile = microTile;
-  if (rows === TILE_ROWS && columns === TILE_COLUMNS) {
-    for (let row = 0; row < TILE_ROWS; row++) {
-      const tileRow = row * TILE_COLUMNS;
-      if (overwrite) {
-        out[outIndex] = tile[tileRow];
-        out[outIndex + 1] = tile[tileRow + 1];
-        out[outIndex + 2] = tile[tileRow + 2];
-        out[outIndex + 3] = tile[tileRow + 3];
-      } else {
-        out[outIndex] += tile[tileRow];
-        out[outIndex + 1] += tile[tileRow + 1];
-        out[outIndex + 2] += tile[tileRow + 2];
-        out[outIndex + 3] += tile[tileRow + 3];
-      }
-      outIndex += outRowStride;
-    }
-    return;
-  }
-  for (let row = 0; row < rows; row++) {
-    for (let column = 0; column < columns; column++) {
-      const value = tile[row * TILE_COLUMNS + column];
-      out[outIndex + column] = overwrite ? value : out[outIndex + column] + value;
-    }
-    outIndex += outRowStride;
-  }
-}
-
-/** Direct loops for tiny products, where the packing set-up would dominate. */
-function smallGemm(
-  a: Float32Array,
-  aOffset: number,
-  aRowStride: number,
-  aInnerStride: number,
-  b: Float32Array,
-  bOffset: number,
-  bInnerStride: number,
-  bColumnStride: number,
-  out: Float32Array,
-  outOffset: number,
-  m: number,
-  n: number,
-  k: number,
-  accumulate: boolean,
-): void {
-  for (let row = 0; row < m; row++) {
-    const aRow = aOffset + row * aRowStride;
-    const outRow = outOffset + row * n;
-    for (let column = 0; column < n; column++) {
-      let sum = 0;
-      let aIndex = aRow;
-      let bIndex = bOffset + column * bColumnStride;
-      for (let inner = 0; inner < k; inner++) {
-        sum += a[aIndex] * b[bIndex];
-        aIndex += aInnerStride;
-        bIndex += bInnerStride;
-      }
-      out[outRow + column] = accumulate ? out[outRow + column] + sum : sum;
     }
   }
 }
