@@ -10,6 +10,8 @@ export type CellResult =
       kind: 'measured';
       /** Tensors still alive after the case disposed its inputs: a leak in the framework or in the case. */
       leakedTensors: number;
+      /** Set when the cell ran the case's scaled-down version; `medianMilliseconds` is then the full-size estimate. */
+      extrapolation?: { description: string; workRatio: number };
     } & Measurement<Float32Array[]>)
   /** The framework lacks a kernel the case needs (tfjs-wasm has no Conv2DBackpropFilter). */
   | { kind: 'unsupported'; reason: string }
@@ -25,11 +27,18 @@ export async function runCase(benchCase: BenchCase): Promise<CaseResult> {
   const policy: TimingPolicy = { ...defaultTimingPolicy, ...benchCase.timing };
   const cells = {} as Record<FrameworkName, CellResult>;
   for (const framework of frameworkNames) {
+    const scaledDown = benchCase.scaledDown?.frameworks.includes(framework) ? benchCase.scaledDown : undefined;
     if (framework === 'tessera') {
       cells[framework] = measureCell(benchCase.prepareTessera, () => memory().numTensors, policy);
     } else {
       await useTfjsBackend(framework === 'tfjs-cpu' ? 'cpu' : 'wasm');
-      cells[framework] = measureCell(benchCase.prepareTfjs, () => tf.memory().numTensors, policy);
+      const prepare = scaledDown ? scaledDown.prepareTfjs : benchCase.prepareTfjs;
+      cells[framework] = measureCell(prepare, () => tf.memory().numTensors, policy);
+    }
+    const cell = cells[framework];
+    if (scaledDown && cell.kind === 'measured') {
+      cell.medianMilliseconds *= scaledDown.workRatio;
+      cell.extrapolation = { description: scaledDown.description, workRatio: scaledDown.workRatio };
     }
     console.error(`  ${frameworkLabels[framework].padEnd(12)} ${describeCell(cells[framework])}`);
   }
@@ -55,6 +64,11 @@ function measureCell(prepare: () => PreparedRun, liveTensors: () => number, poli
 }
 
 function describeCell(cell: CellResult): string {
-  if (cell.kind === 'measured') return `${cell.medianMilliseconds.toFixed(3)} ms, median of ${cell.timedRuns} runs`;
+  if (cell.kind === 'measured') {
+    const estimate = cell.extrapolation
+      ? ` (estimated: ${cell.extrapolation.description} × ${cell.extrapolation.workRatio})`
+      : '';
+    return `${cell.medianMilliseconds.toFixed(3)} ms, median of ${cell.timedRuns} runs${estimate}`;
+  }
   return `${cell.kind}: ${cell.reason}`;
 }

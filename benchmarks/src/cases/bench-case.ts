@@ -1,9 +1,28 @@
-import type { PreparedRun } from '../frameworks/framework';
+import type { FrameworkName, PreparedRun } from '../frameworks/framework';
 import type { TimingPolicy } from '../timing/measure-median';
 
 /** A performance goal from the issue, checked against the measured speedup over tfjs's cpu backend. */
 export interface SpeedupTarget {
   minimumSpeedupOverTfjsCpu: number;
+}
+
+/**
+ * A smaller version of a case for frameworks that would need minutes per run on the full one. Its cost must be a
+ * known fraction of the full case's (same kernels on fewer independent samples), so that the full time can be
+ * extrapolated; the report marks such times as estimates.
+ */
+export interface ScaledDownCase {
+  frameworks: readonly FrameworkName[];
+  /** The full case does this many times the work: the measured median is multiplied by it. */
+  workRatio: number;
+  /** What was run instead, for the report: "batch 4". */
+  description: string;
+  prepareTfjs(): PreparedRun;
+  /**
+   * The outputs that the full and the smaller case share, for the agreement check; applied to both, so it must
+   * return the same part of the full case's outputs as of the smaller case's.
+   */
+  comparableOutputs(outputs: Float32Array[]): Float32Array[];
 }
 
 /** One benchmark: the same computation written once for Tessera and once for tfjs (cpu and wasm share the code). */
@@ -17,4 +36,5 @@ export interface BenchCase {
   prepareTessera(): PreparedRun;
   /** Creates the inputs on whichever tfjs backend is active. */
   prepareTfjs(): PreparedRun;
+  scaledDown?: ScaledDownCase;
 }

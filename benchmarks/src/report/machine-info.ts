@@ -11,10 +11,12 @@ export interface MachineInfo {
   tesseraVersion: string;
   tfjs: TfjsBackendInfo;
   date: string;
+  /** One-minute load averages when the bench started and ended: above the core count, others shared the CPU. */
+  loadAverages: [number, number];
 }
 
 /** What a reader needs to judge the numbers: timings only compare within one machine and one run. */
-export function machineInfo(tfjs: TfjsBackendInfo): MachineInfo {
+export function machineInfo(tfjs: TfjsBackendInfo, loadAverageAtStart: number): MachineInfo {
   const cpus = os.cpus();
   const require = createRequire(import.meta.url);
   const tesseraPackage = require('@tessera/core/package.json') as { version: string };
@@ -27,5 +29,6 @@ export function machineInfo(tfjs: TfjsBackendInfo): MachineInfo {
     tesseraVersion: tesseraPackage.version,
     tfjs,
     date: new Date().toISOString(),
+    loadAverages: [loadAverageAtStart, os.loadavg()[0]],
   };
 }

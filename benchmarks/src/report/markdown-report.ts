@@ -2,7 +2,8 @@ import type { FrameworkName } from '../frameworks/framework';
 import type { CaseResult, CellResult } from '../run-case';
 import { formatDifference, formatDuration, formatGigaflops, formatRatio } from './format-numbers';
 import type { MachineInfo } from './machine-info';
-import { agreementTolerance, maximumRelativeDifference } from './output-difference';
+import { agreementTolerance } from './output-difference';
+import { tesseraDifferenceFromTfjsCpu } from './tessera-agreement';
 
 type MeasuredCell = Extract<CellResult, { kind: 'measured' }>;
 
@@ -35,6 +36,10 @@ export function markdownReport(machine: MachineInfo, results: readonly CaseResul
 
 function machineLines(machine: MachineInfo, totalSeconds: number): string[] {
   const { tfjs } = machine;
+  const [loadAtStart, loadAtEnd] = machine.loadAverages;
+  // Other processes competing for the cores slow every framework, but not always by the same factor.
+  const busy = Math.max(loadAtStart, loadAtEnd) > machine.logicalCores / 2;
+  const busyWarning = busy ? ': the machine was busy, so timings are noisy' : '';
   return [
     '| machine | |',
     '|---|---|',
@@ -45,6 +50,7 @@ function machineLines(machine: MachineInfo, totalSeconds: number): string[] {
     `| versions | @tessera/core ${machine.tesseraVersion}, @tensorflow/tfjs ${tfjs.tfjsVersion} |`,
     `| tfjs wasm | SIMD ${tfjs.wasmSimd ? 'on' : 'off'}, threads ${tfjs.wasmThreads ? 'on' : 'off'} |`,
     `| date | ${machine.date} (whole bench: ${totalSeconds.toFixed(0)} s) |`,
+    `| load average (1 min) | ${loadAtStart.toFixed(1)} at start, ${loadAtEnd.toFixed(1)} at end${busyWarning} |`,
   ];
 }
 
@@ -71,8 +77,11 @@ function resultsTable(results: readonly CaseResult[]): string[] {
 
 function timeCell(cell: CellResult): string {
   if (cell.kind === 'measured') {
-    const warmup = cell.firstRunTimed ? ', no warm-up' : '';
-    return `${formatDuration(cell.medianMilliseconds)} (n=${cell.timedRuns}${warmup})`;
+    const details = [`n=${cell.timedRuns}`];
+    if (cell.firstRunTimed) details.push('no warm-up');
+    if (cell.extrapolation) details.push(`${cell.extrapolation.description} × ${cell.extrapolation.workRatio}`);
+    const estimate = cell.extrapolation ? '≈ ' : '';
+    return `${estimate}${formatDuration(cell.medianMilliseconds)} (${details.join(', ')})`;
   }
   return cell.kind; // 'unsupported' or 'failed'; the reason is in the notes
 }
@@ -104,11 +113,9 @@ function gigaflopsCell({ benchCase, cells }: CaseResult): string {
   return perFramework.join(' / ');
 }
 
-function agreementCell({ cells }: CaseResult): string {
-  const tessera = measured(cells.tessera);
-  const tfjsCpu = measured(cells['tfjs-cpu']);
-  if (!tessera || !tfjsCpu) return '—';
-  const difference = maximumRelativeDifference(tessera.firstOutput, tfjsCpu.firstOutput);
+function agreementCell(result: CaseResult): string {
+  const difference = tesseraDifferenceFromTfjsCpu(result);
+  if (difference === undefined) return '—';
   const text = formatDifference(difference);
   return difference <= agreementTolerance ? text : `**${text}: results differ**`;
 }
@@ -131,6 +138,9 @@ function notes(results: readonly CaseResult[]): string[] {
     "  2 · N·H·W·C_out·3·3·C_in each, ignoring the zero border of 'same' padding.",
     "- The last column compares Tessera's first-run outputs (values and gradients; for the MLP the loss and an",
     "  updated variable) with tfjs-cpu's: max |difference| ÷ max |tfjs value|.",
+    '- ≈: tfjs cpu needs minutes per conv2d run at batch 64, so it runs the first 4 samples of the same inputs and',
+    '  its median is multiplied by 16 (each sample costs the same); only the output and input gradient of those',
+    '  samples are compared, since the filter gradient sums over the whole batch.',
     '- n is the number of timed runs. Slow cells (tfjs cpu on matmul 1024 and conv2d take seconds per run) get',
     '  fewer, and a first run of 5 s or more is timed rather than discarded as a warm-up ("no warm-up").',
   ];

@@ -10,7 +10,10 @@ import { Tensor } from './tensor';
 
 describe('Tensor properties', () => {
   it('reports shape, dtype, size and rank', () => {
-    const matrix = tensor([[1, 2, 3], [4, 5, 6]]);
+    const matrix = tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(matrix).toBeInstanceOf(Tensor);
     expect(matrix.shape).toEqual([2, 3]);
     expect(matrix.dtype).toBe('float32');
@@ -49,11 +52,20 @@ describe('Tensor properties', () => {
 
 describe('reading values', () => {
   it('data, dataSync, array and arraySync return the values in the right typed form', async () => {
-    const floats = tensor([[1.5, 2], [3, 4]]);
+    const floats = tensor([
+      [1.5, 2],
+      [3, 4],
+    ]);
     expect(floats.dataSync()).toBeInstanceOf(Float32Array);
     expect(Array.from(await floats.data())).toEqual([1.5, 2, 3, 4]);
-    expect(await floats.array()).toEqual([[1.5, 2], [3, 4]]);
-    expect(floats.arraySync()).toEqual([[1.5, 2], [3, 4]]);
+    expect(await floats.array()).toEqual([
+      [1.5, 2],
+      [3, 4],
+    ]);
+    expect(floats.arraySync()).toEqual([
+      [1.5, 2],
+      [3, 4],
+    ]);
 
     const integers = tensor([1, 2, 3], [3], 'int32');
     expect(integers.dataSync()).toBeInstanceOf(Int32Array);
@@ -88,7 +100,14 @@ describe('reading values', () => {
 
 describe('toString', () => {
   it('shows the dtype, the shape and the values', () => {
-    const text = tensor([[1, 2], [3, 4]], undefined, 'int32').toString();
+    const text = tensor(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      undefined,
+      'int32',
+    ).toString();
     expect(text).toContain('int32');
     expect(text).toContain('[2,2]');
     expect(text).toContain('[[1,2],[3,4]]');

@@ -11,16 +11,25 @@ import { registeredVariables, Variable } from './variable';
 
 describe('variable', () => {
   it('is a trainable Tensor holding a copy of the initial value', () => {
-    const initial = tensor([[1, 2], [3, 4]]);
+    const initial = tensor([
+      [1, 2],
+      [3, 4],
+    ]);
     const v = variable(initial, { name: 'holds-value' });
     expect(v).toBeInstanceOf(Variable);
     expect(v).toBeInstanceOf(Tensor);
     expect(v.trainable).toBe(true);
     expect(v.name).toBe('holds-value');
     expect(v.shape).toEqual([2, 2]);
-    expect(v.arraySync()).toEqual([[1, 2], [3, 4]]);
+    expect(v.arraySync()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     initial.dispose();
-    expect(v.arraySync()).toEqual([[1, 2], [3, 4]]);
+    expect(v.arraySync()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     v.dispose();
   });
 
@@ -113,9 +122,13 @@ describe('Variable.assign', () => {
   it('rejects another shape or dtype, naming the variable and both sides', () => {
     const v = variable(tensor([1, 2, 3]), { name: 'strict' });
     expect(() => v.assign(tensor([1, 2]))).toThrow(ShapeError);
-    expect(() => v.assign(tensor([1, 2]))).toThrow(/assign: variable 'strict' has shape \[3\], got a value of shape \[2\]/);
+    expect(() => v.assign(tensor([1, 2]))).toThrow(
+      /assign: variable 'strict' has shape \[3\], got a value of shape \[2\]/,
+    );
     expect(() => v.assign(tensor([1, 2, 3], [3], 'int32'))).toThrow(DTypeError);
-    expect(() => v.assign(tensor([1, 2, 3], [3], 'int32'))).toThrow(/assign: variable 'strict' is float32, got a int32 value/);
+    expect(() => v.assign(tensor([1, 2, 3], [3], 'int32'))).toThrow(
+      /assign: variable 'strict' is float32, got a int32 value/,
+    );
     expect(Array.from(v.dataSync())).toEqual([1, 2, 3]);
     v.dispose();
   });

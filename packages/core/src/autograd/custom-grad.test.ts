@@ -15,7 +15,7 @@ import { square } from '../ops/square';
 import { sum } from '../ops/sum';
 import { tensor } from '../ops/tensor';
 import type { Tensor } from '../tensor';
-import { expectMatchesTf, expectValuesClose, pair, randomPair, seededRandom, tf } from '../test-utils/oracle';
+import { expectMatchesTf, expectValuesClose, randomPair, seededRandom, tf } from '../test-utils/oracle';
 import { customGrad } from './custom-grad';
 import { grad } from './grad';
 import { grads } from './grads';
@@ -116,7 +116,12 @@ describe('customGrad', () => {
     const x = tensor([-1, 0, 2]);
     const before = memory().numTensors;
     const gradient = grad((input) => sum(tidy(() => softplus(input))))(x);
-    expectValuesClose(gradient.dataSync(), [-1, 0, 2].map((value) => 1 / (1 + Math.exp(-value))), 1e-6, 1e-6);
+    expectValuesClose(
+      gradient.dataSync(),
+      [-1, 0, 2].map((value) => 1 / (1 + Math.exp(-value))),
+      1e-6,
+      1e-6,
+    );
     // ...and frees it afterwards.
     expect(memory().numTensors).toBe(before + 1);
   });
@@ -128,7 +133,9 @@ describe('customGrad', () => {
     }));
     const a = tensor([1, 2]);
     const b = tensor([3, 4]);
-    expect(() => grads((left: Tensor, right: Tensor) => sum(wrongCount(left, right)))([a, b])).toThrow(InvalidArgumentError);
+    expect(() => grads((left: Tensor, right: Tensor) => sum(wrongCount(left, right)))([a, b])).toThrow(
+      InvalidArgumentError,
+    );
     expect(() => grads((left: Tensor, right: Tensor) => sum(wrongCount(left, right)))([a, b])).toThrow(
       /customGrad.*1 gradients for 2 inputs/,
     );

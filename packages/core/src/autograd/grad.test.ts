@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DTypeError, InvalidArgumentError, ShapeError } from '../errors';
+import { memory } from '../memory/memory';
 import { add } from '../ops/add';
 import { matmul } from '../ops/matmul';
 import { mul } from '../ops/mul';
@@ -8,9 +9,16 @@ import { square } from '../ops/square';
 import { sum } from '../ops/sum';
 import { tanh } from '../ops/tanh';
 import { tensor } from '../ops/tensor';
-import { memory } from '../memory/memory';
 import type { Tensor } from '../tensor';
-import { expectMatchesTf, expectValuesClose, lossWeights, pair, randomPair, seededRandom, tf } from '../test-utils/oracle';
+import {
+  expectMatchesTf,
+  expectValuesClose,
+  lossWeights,
+  pair,
+  randomPair,
+  seededRandom,
+  tf,
+} from '../test-utils/oracle';
 import { grad } from './grad';
 import { grads } from './grads';
 import { valueAndGrad } from './value-and-grad';
@@ -22,7 +30,9 @@ describe('grad', () => {
     const [x, xTf] = randomPair([3, 4], random);
     const [weights, weightsTf] = pair(lossWeights(12), [3, 4]);
     const gradient = grad((input) => sum(mul(mul(sin(input), square(input)), weights)))(x);
-    const expected = tf.grad((input: tf.Tensor) => tf.sum(tf.mul(tf.mul(tf.sin(input), tf.square(input)), weightsTf)))(xTf);
+    const expected = tf.grad((input: tf.Tensor) => tf.sum(tf.mul(tf.mul(tf.sin(input), tf.square(input)), weightsTf)))(
+      xTf,
+    );
     expectMatchesTf(gradient, expected);
   });
 
@@ -66,16 +76,16 @@ describe('grads', () => {
     const [b, bTf] = randomPair([3, 4], random);
     const [bias, biasTf] = randomPair([4], random);
     const [weights, weightsTf] = pair(lossWeights(8, 3), [2, 4]);
-    const result = grads((left: Tensor, right: Tensor, shift: Tensor) => sum(mul(add(matmul(left, right), shift), weights)))([
-      a,
-      b,
-      bias,
-    ]);
+    const result = grads((left: Tensor, right: Tensor, shift: Tensor) =>
+      sum(mul(add(matmul(left, right), shift), weights)),
+    )([a, b, bias]);
     const expected = tf.grads((left: tf.Tensor, right: tf.Tensor, shift: tf.Tensor) =>
       tf.sum(tf.mul(tf.add(tf.matMul(left as tf.Tensor2D, right as tf.Tensor2D), shift), weightsTf)),
     )([aTf, bTf, biasTf]);
     expect(result).toHaveLength(3);
-    result.forEach((gradient, index) => expectMatchesTf(gradient, expected[index], { rtol: 1e-4 }));
+    result.forEach((gradient, index) => {
+      expectMatchesTf(gradient, expected[index], { rtol: 1e-4 });
+    });
   });
 
   it('scales by dy', () => {
@@ -109,8 +119,14 @@ describe('valueAndGrad / valueAndGrads', () => {
     const [a, aTf] = randomPair([2, 3], random);
     const [b, bTf] = randomPair([3], random);
     const [dy, dyTf] = randomPair([2, 3], random);
-    const { value, grads: gradients } = valueAndGrads((left: Tensor, right: Tensor) => mul(tanh(left), right))([a, b], dy);
-    const expected = tf.valueAndGrads((left: tf.Tensor, right: tf.Tensor) => tf.mul(tf.tanh(left), right))([aTf, bTf], dyTf);
+    const { value, grads: gradients } = valueAndGrads((left: Tensor, right: Tensor) => mul(tanh(left), right))(
+      [a, b],
+      dy,
+    );
+    const expected = tf.valueAndGrads((left: tf.Tensor, right: tf.Tensor) => tf.mul(tf.tanh(left), right))(
+      [aTf, bTf],
+      dyTf,
+    );
     expectMatchesTf(value, expected.value);
     expectMatchesTf(gradients[0], expected.grads[0]);
     expectMatchesTf(gradients[1], expected.grads[1]);
@@ -120,7 +136,10 @@ describe('valueAndGrad / valueAndGrads', () => {
     const a = tensor([1, 2]);
     const b = tensor([3, 4]);
     const before = memory().numTensors;
-    const { value, grads: gradients } = valueAndGrads((left: Tensor, right: Tensor) => sum(mul(square(left), right)))([a, b]);
+    const { value, grads: gradients } = valueAndGrads((left: Tensor, right: Tensor) => sum(mul(square(left), right)))([
+      a,
+      b,
+    ]);
     expect(memory().numTensors).toBe(before + 3);
     expect(value.dataSync()[0]).toBe(19);
     expect(Array.from(gradients[0].dataSync())).toEqual([6, 16]);

@@ -35,7 +35,10 @@ describe('gradient accumulation and unused inputs', () => {
     const fTf = (input: tf.Tensor) => tf.sum(tf.add(tf.add(tf.mul(input, input), tf.sin(input)), tf.mul(input, 3)));
     const gradient = grad(f)(x);
     expectMatchesTf(gradient, tf.grad(fTf)(xTf));
-    expectValuesClose(gradient.dataSync(), [0.5, -1.5, 2].map((value) => 2 * value + Math.cos(value) + 3));
+    expectValuesClose(
+      gradient.dataSync(),
+      [0.5, -1.5, 2].map((value) => 2 * value + Math.cos(value) + 3),
+    );
   });
 
   it('accumulates when the same tensor is passed as two arguments', () => {
@@ -48,7 +51,10 @@ describe('gradient accumulation and unused inputs', () => {
 
   it('gives zeros of the right shape and dtype to an unused input', () => {
     const used = tensor([1, 2]);
-    const unused = tensor([[1, 2, 3], [4, 5, 6]]);
+    const unused = tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     const [usedGradient, unusedGradient] = grads((a: Tensor, _b: Tensor) => sum(square(a)))([used, unused]);
     expect(Array.from(usedGradient.dataSync())).toEqual([2, 4]);
     expect(unusedGradient.shape).toEqual([2, 3]);
@@ -72,10 +78,17 @@ describe('gradients through shape ops', () => {
     const [weights, weightsTf] = pair(lossValues, [4, 3, 2]);
     // x: [6] → [2,3] → [3,2] → broadcast to [4,3,2]; w: [3,4,2] → [4,3,2]; then an element-wise product with tanh.
     const f = (input: Tensor, other: Tensor) =>
-      sum(mul(tanh(mul(broadcastTo(transpose(reshape(input, [2, 3])), [4, 3, 2]), transpose(other, [1, 0, 2]))), weights));
+      sum(
+        mul(tanh(mul(broadcastTo(transpose(reshape(input, [2, 3])), [4, 3, 2]), transpose(other, [1, 0, 2]))), weights),
+      );
     const fTf = (input: tf.Tensor, other: tf.Tensor) =>
       tf.sum(
-        tf.mul(tf.tanh(tf.mul(tf.broadcastTo(tf.transpose(tf.reshape(input, [2, 3])), [4, 3, 2]), tf.transpose(other, [1, 0, 2]))), weightsTf),
+        tf.mul(
+          tf.tanh(
+            tf.mul(tf.broadcastTo(tf.transpose(tf.reshape(input, [2, 3])), [4, 3, 2]), tf.transpose(other, [1, 0, 2])),
+          ),
+          weightsTf,
+        ),
       );
     const [gradientX, gradientW] = grads(f)([x, w]);
     const [expectedX, expectedW] = tf.grads(fTf)([xTf, wTf]);
@@ -105,7 +118,9 @@ describe('gradients through shape ops', () => {
     const [a, aTf] = randomPair([2, 1, 3], random);
     const [b, bTf] = randomPair([4, 1], random);
     const [weights, weightsTf] = pair(lossWeights(24, 9), [2, 4, 3]);
-    const [gradientA, gradientB] = grads((left: Tensor, right: Tensor) => sum(mul(mul(sub(left, right), left), weights)))([a, b]);
+    const [gradientA, gradientB] = grads((left: Tensor, right: Tensor) =>
+      sum(mul(mul(sub(left, right), left), weights)),
+    )([a, b]);
     const [expectedA, expectedB] = tf.grads((left: tf.Tensor, right: tf.Tensor) =>
       tf.sum(tf.mul(tf.mul(tf.sub(left, right), left), weightsTf)),
     )([aTf, bTf]);
@@ -124,10 +139,19 @@ describe('gradients through shape ops', () => {
     const f = (first: Tensor, bias: Tensor, second: Tensor) =>
       sum(square(matmul(tanh(add(matmul(input, first), bias)), second)));
     const fTf = (first: tf.Tensor, bias: tf.Tensor, second: tf.Tensor) =>
-      tf.sum(tf.square(tf.matMul(tf.tanh(tf.add(tf.matMul(inputTf as tf.Tensor2D, first as tf.Tensor2D), bias)) as tf.Tensor2D, second as tf.Tensor2D)));
+      tf.sum(
+        tf.square(
+          tf.matMul(
+            tf.tanh(tf.add(tf.matMul(inputTf as tf.Tensor2D, first as tf.Tensor2D), bias)) as tf.Tensor2D,
+            second as tf.Tensor2D,
+          ),
+        ),
+      );
     const result = grads(f)([w1, b1, w2]);
     const expected = tf.grads(fTf)([w1Tf, b1Tf, w2Tf]);
-    result.forEach((gradient, index) => expectMatchesTf(gradient, expected[index], { rtol: 1e-4, atol: 1e-5 }));
+    result.forEach((gradient, index) => {
+      expectMatchesTf(gradient, expected[index], { rtol: 1e-4, atol: 1e-5 });
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { memory } from '../memory/memory';
 import { cos } from '../ops/cos';
 import { mul } from '../ops/mul';
 import { pow } from '../ops/pow';
@@ -6,7 +7,6 @@ import { sin } from '../ops/sin';
 import { sum } from '../ops/sum';
 import { tanh } from '../ops/tanh';
 import { tensor } from '../ops/tensor';
-import { memory } from '../memory/memory';
 import type { Tensor } from '../tensor';
 import { expectMatchesTf, expectValuesClose, pair, tf } from '../test-utils/oracle';
 import { grad } from './grad';
@@ -18,11 +18,19 @@ describe('higher-order gradients', () => {
   it('grad(grad(x³)) = 6x', () => {
     const x = tensor(points);
     const second = grad(grad((input) => mul(mul(input, input), input)))(x);
-    expectValuesClose(second.dataSync(), points.map((value) => 6 * value), 1e-5, 1e-4);
+    expectValuesClose(
+      second.dataSync(),
+      points.map((value) => 6 * value),
+      1e-5,
+      1e-4,
+    );
   });
 
   it('grad(grad(pow(x, 3))) = 6x, matching tf', () => {
-    const [x, xTf] = pair(points.filter((value) => value > 0), [3]);
+    const [x, xTf] = pair(
+      points.filter((value) => value > 0),
+      [3],
+    );
     const second = grad(grad((input) => pow(input, 3)))(x);
     const expected = tf.grad(tf.grad((input: tf.Tensor) => tf.pow(input, 3)))(xTf);
     expectMatchesTf(second, expected, { rtol: 1e-4 });
@@ -34,8 +42,18 @@ describe('higher-order gradients', () => {
     const second = grad(grad((input) => sin(input)))(x);
     const third = grad(grad(grad((input) => sin(input))))(x);
     expectValuesClose(first.dataSync(), points.map(Math.cos), 1e-5, 1e-6);
-    expectValuesClose(second.dataSync(), points.map((value) => -Math.sin(value)), 1e-5, 1e-6);
-    expectValuesClose(third.dataSync(), points.map((value) => -Math.cos(value)), 1e-5, 1e-6);
+    expectValuesClose(
+      second.dataSync(),
+      points.map((value) => -Math.sin(value)),
+      1e-5,
+      1e-6,
+    );
+    expectValuesClose(
+      third.dataSync(),
+      points.map((value) => -Math.cos(value)),
+      1e-5,
+      1e-6,
+    );
   });
 
   it('second derivative of tanh(x)·cos(x) matches the analytic one', () => {
@@ -54,8 +72,12 @@ describe('higher-order gradients', () => {
   it('mixed partial derivatives: d/da of (d/db of a²b³) = 6ab²', () => {
     const a = tensor([1, 2, -1]);
     const b = tensor([3, -1, 0.5]);
-    const mixed = grads((left: Tensor, right: Tensor) =>
-      grads((innerLeft: Tensor, innerRight: Tensor) => mul(mul(innerLeft, innerLeft), pow(innerRight, 3)))([left, right])[1],
+    const mixed = grads(
+      (left: Tensor, right: Tensor) =>
+        grads((innerLeft: Tensor, innerRight: Tensor) => mul(mul(innerLeft, innerLeft), pow(innerRight, 3)))([
+          left,
+          right,
+        ])[1],
     )([a, b])[0];
     expectValuesClose(mixed.dataSync(), [54, 12, -1.5], 1e-5, 1e-5);
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ENGINE } from '../engine/engine';
 import { add } from '../ops/add';
 import { mul } from '../ops/mul';
 import { square } from '../ops/square';
 import { sum } from '../ops/sum';
 import { tensor } from '../ops/tensor';
-import { ENGINE } from '../engine/engine';
 import { grad } from './grad';
 import { grads } from './grads';
 import { noGrad } from './no-grad';
@@ -31,7 +31,14 @@ describe('noGrad', () => {
   it('cuts the gradient of what it computes', () => {
     const x = tensor([1, 2, 3]);
     // Only the outer x contributes: d/dx [x * stop(x^2)] = x^2.
-    const gradient = grad((input) => sum(mul(input, noGrad(() => square(input)))))(x);
+    const gradient = grad((input) =>
+      sum(
+        mul(
+          input,
+          noGrad(() => square(input)),
+        ),
+      ),
+    )(x);
     expect(Array.from(gradient.dataSync())).toEqual([1, 4, 9]);
     const [onlyInside] = grads((input) => noGrad(() => sum(square(input))))([x]);
     expect(Array.from(onlyInside.dataSync())).toEqual([0, 0, 0]);

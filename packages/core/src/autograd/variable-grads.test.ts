@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors';
+import { memory } from '../memory/memory';
 import { add } from '../ops/add';
 import { matmul } from '../ops/matmul';
 import { mul } from '../ops/mul';
@@ -7,8 +8,7 @@ import { square } from '../ops/square';
 import { sum } from '../ops/sum';
 import { tensor } from '../ops/tensor';
 import { variable } from '../ops/variable';
-import { memory } from '../memory/memory';
-import { expectMatchesTf, pair, seededRandom, randomValues, tf } from '../test-utils/oracle';
+import { expectMatchesTf, pair, randomValues, seededRandom, tf } from '../test-utils/oracle';
 import type { Variable } from '../variable';
 import { variableGrads } from './variable-grads';
 
@@ -109,7 +109,11 @@ describe('variableGrads and the tfjs oracle on a tiny linear model', () => {
     const wTf = tf.variable(tf.tensor([0.5, -0.25], [2, 1]), true, 'oracle/w');
     const { grads } = variableGrads(() => mul(sum(square(add(matmul(x, w), mul(target, -1)))), 1 / 3));
     const expected = tf.variableGrads(
-      () => tf.mul(tf.sum(tf.square(tf.sub(tf.matMul(xTf as tf.Tensor2D, wTf as tf.Tensor2D), targetTf))), 1 / 3) as tf.Scalar,
+      () =>
+        tf.mul(
+          tf.sum(tf.square(tf.sub(tf.matMul(xTf as tf.Tensor2D, wTf as tf.Tensor2D), targetTf))),
+          1 / 3,
+        ) as tf.Scalar,
       [wTf],
     );
     expectMatchesTf(grads.w, expected.grads['oracle/w'], { rtol: 1e-5 });

@@ -14,7 +14,9 @@ import { setBackend } from './set-backend';
 
 function cpuCopy(name: string, hooks: Partial<Pick<Backend, 'initialize' | 'destroy'>> = {}): Backend {
   const cpu = createCpuBackend();
-  const kernels = Object.fromEntries(REQUIRED_KERNELS.map((kernel) => [kernel, cpu.kernels[kernel]])) as unknown as KernelMap;
+  const kernels = Object.fromEntries(
+    REQUIRED_KERNELS.map((kernel) => [kernel, cpu.kernels[kernel]]),
+  ) as unknown as KernelMap;
   return defineBackend({ specVersion: 1, name, storage: cpu.storage, kernels, ...hooks });
 }
 
@@ -77,7 +79,9 @@ describe('the backend registry', () => {
   it('rejects a duplicate name and an object not made by defineBackend', () => {
     registerBackend(cpuCopy('unique'));
     expect(() => registerBackend(cpuCopy('unique'))).toThrow(InvalidArgumentError);
-    expect(() => registerBackend(cpuCopy('unique'))).toThrow(/registerBackend: a backend named 'unique' is already registered/);
+    expect(() => registerBackend(cpuCopy('unique'))).toThrow(
+      /registerBackend: a backend named 'unique' is already registered/,
+    );
     const raw = { ...cpuCopy('raw'), isTesseraBackend: undefined } as unknown as Backend;
     expect(() => registerBackend(raw)).toThrow(/registerBackend: expected a backend made by defineBackend/);
     expect(() => registerBackend(cpuCopy('cpu'))).toThrow(/already registered/);
@@ -99,8 +103,13 @@ describe('the default backend in a fresh module graph', () => {
       define: (await import('../backend/define-backend')).defineBackend,
     };
     const cpu = createCpuBackend();
-    const kernels = Object.fromEntries(REQUIRED_KERNELS.map((kernel) => [kernel, cpu.kernels[kernel]])) as unknown as KernelMap;
-    fresh.register(fresh.define({ specVersion: 1, name: 'needs-setup', storage: cpu.storage, kernels, initialize: async () => {} }), { priority: 10 });
+    const kernels = Object.fromEntries(
+      REQUIRED_KERNELS.map((kernel) => [kernel, cpu.kernels[kernel]]),
+    ) as unknown as KernelMap;
+    fresh.register(
+      fresh.define({ specVersion: 1, name: 'needs-setup', storage: cpu.storage, kernels, initialize: async () => {} }),
+      { priority: 10 },
+    );
     fresh.register(fresh.define({ specVersion: 1, name: 'low', storage: cpu.storage, kernels }), { priority: -5 });
     // 'needs-setup' must be initialized through setBackend first; 'low' ranks below the CPU backend.
     expect(fresh.get()).toBe('cpu');

@@ -32,10 +32,13 @@ function createRequiredOnlyBackend(): Backend {
   const cpu = createCpuBackend();
   const entries = REQUIRED_KERNELS.map((name) => {
     const kernel = cpu.kernels[name] as (inputs: unknown, attributes: unknown) => unknown;
-    return [name, (inputs: unknown, attributes: unknown) => {
-      kernelCalls.push(name);
-      return kernel(inputs, attributes);
-    }];
+    return [
+      name,
+      (inputs: unknown, attributes: unknown) => {
+        kernelCalls.push(name);
+        return kernel(inputs, attributes);
+      },
+    ];
   });
   return defineBackend({
     specVersion: 1,
@@ -115,7 +118,10 @@ describe('a backend with only the required kernels', () => {
     const [nativeValue, nativeGradient] = await on('cpu', compute);
     expect(Array.from(compositeValue)).toEqual(Array.from(nativeValue));
     expectValuesClose(compositeGradient, nativeGradient, 1e-5, 1e-6);
-    const expected = tf.grad((input: tf.Tensor) => tf.broadcastTo(input, [2, 4, 3]))(tf.tensor(values, [1, 3]), tf.tensor(upstreamValues, [2, 4, 3]));
+    const expected = tf.grad((input: tf.Tensor) => tf.broadcastTo(input, [2, 4, 3]))(
+      tf.tensor(values, [1, 3]),
+      tf.tensor(upstreamValues, [2, 4, 3]),
+    );
     expectValuesClose(compositeGradient, expected.dataSync(), 1e-5, 1e-6);
   });
 
@@ -128,12 +134,21 @@ describe('a backend with only the required kernels', () => {
       const compute = () => {
         const inputs = [tensor(a, [4, 3]), tensor(b, [3, 5]), tensor(bias, [5])];
         const fused = (left: Tensor, right: Tensor, shift: Tensor) =>
-          ENGINE.runKernel('fusedMatmul', { a: left, b: right, bias: shift }, { transposeA: false, transposeB: false, activation });
-        return [fused(inputs[0], inputs[1], inputs[2]), ...grads(fused)(inputs as [Tensor, Tensor, Tensor], tensor(dyValues, [4, 5]))];
+          ENGINE.runKernel(
+            'fusedMatmul',
+            { a: left, b: right, bias: shift },
+            { transposeA: false, transposeB: false, activation },
+          );
+        return [
+          fused(inputs[0], inputs[1], inputs[2]),
+          ...grads(fused)(inputs as [Tensor, Tensor, Tensor], tensor(dyValues, [4, 5])),
+        ];
       };
       const composite = await on(REQUIRED_ONLY, compute);
       const native = await on('cpu', compute);
-      composite.forEach((values, index) => expectValuesClose(values, native[index], 1e-4, 1e-5));
+      composite.forEach((values, index) => {
+        expectValuesClose(values, native[index], 1e-4, 1e-5);
+      });
 
       const activate: Record<Activation, (x: tf.Tensor) => tf.Tensor> = {
         linear: (x) => x,
@@ -148,7 +163,9 @@ describe('a backend with only the required kernels', () => {
         fusedTf(inputsTf[0], inputsTf[1], inputsTf[2]),
         ...tf.grads(fusedTf)(inputsTf, tf.tensor(dyValues, [4, 5])),
       ];
-      composite.forEach((values, index) => expectValuesClose(values, expected[index].dataSync(), 1e-4, 1e-5));
+      composite.forEach((values, index) => {
+        expectValuesClose(values, expected[index].dataSync(), 1e-4, 1e-5);
+      });
     });
   }
 
@@ -203,7 +220,9 @@ describe('a backend with only the required kernels', () => {
     const native = await on('cpu', train);
     const [firstLoss, lastLoss] = [composite[4][0], composite[5][0]];
     expect(lastLoss).toBeLessThan(firstLoss * 0.8);
-    composite.forEach((values, index) => expectValuesClose(values, native[index], 1e-3, 1e-4));
+    composite.forEach((values, index) => {
+      expectValuesClose(values, native[index], 1e-3, 1e-4);
+    });
   });
 });
 
@@ -213,11 +232,13 @@ describe('the same tiny computation checked against tf', () => {
     const logits = randomValues(4 * 3, random, -2, 2);
     const targets = [1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0];
     const [gradient] = await on(REQUIRED_ONLY, () => [
-      grads((input: Tensor) => neg(mean(sum(mul(logSoftmax(input), tensor(targets, [4, 3])), -1))))([tensor(logits, [4, 3])])[0],
+      grads((input: Tensor) => neg(mean(sum(mul(logSoftmax(input), tensor(targets, [4, 3])), -1))))([
+        tensor(logits, [4, 3]),
+      ])[0],
     ]);
-    const expected = tf.grad((input: tf.Tensor) => tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(input), tf.tensor(targets, [4, 3])), -1))))(
-      tf.tensor(logits, [4, 3]),
-    );
+    const expected = tf.grad((input: tf.Tensor) =>
+      tf.neg(tf.mean(tf.sum(tf.mul(tf.logSoftmax(input), tf.tensor(targets, [4, 3])), -1))),
+    )(tf.tensor(logits, [4, 3]));
     await setBackend('cpu');
     expectMatchesTf(tensor(Array.from(gradient), [4, 3]), expected, { rtol: 1e-4, atol: 1e-6 });
   });

@@ -16,7 +16,9 @@ import { toBackend } from './to-backend';
 /** A copy of the CPU backend; with `asynchronousOnly` its storage cannot read synchronously, like a GPU's. */
 function cpuCopy(name: string, asynchronousOnly = false): Backend {
   const cpu = createCpuBackend();
-  const kernels = Object.fromEntries(REQUIRED_KERNELS.map((kernel) => [kernel, cpu.kernels[kernel]])) as unknown as KernelMap;
+  const kernels = Object.fromEntries(
+    REQUIRED_KERNELS.map((kernel) => [kernel, cpu.kernels[kernel]]),
+  ) as unknown as KernelMap;
   const source = cpu.storage;
   const storage: BackendStorage = asynchronousOnly
     ? {
@@ -43,16 +45,29 @@ afterEach(async () => {
 
 describe('toBackend', () => {
   it('copies a tensor to another backend, leaving the original where it was', async () => {
-    const original = tensor([[1, 2], [3, 4]], undefined, 'int32');
+    const original = tensor(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      undefined,
+      'int32',
+    );
     const copy = await toBackend(original, 'other');
     expect(copy).not.toBe(original);
     expect(copy.backend.name).toBe('other');
     expect(original.backend.name).toBe('cpu');
     expect(copy.shape).toEqual([2, 2]);
     expect(copy.dtype).toBe('int32');
-    expect(copy.arraySync()).toEqual([[1, 2], [3, 4]]);
+    expect(copy.arraySync()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     original.dispose();
-    expect(copy.arraySync()).toEqual([[1, 2], [3, 4]]);
+    expect(copy.arraySync()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('copies from a backend that can only read asynchronously', async () => {
@@ -60,7 +75,9 @@ describe('toBackend', () => {
     const onDevice = tensor([1.5, 2.5]);
     expect(onDevice.backend.name).toBe('device');
     expect(() => onDevice.dataSync()).toThrow(BackendError);
-    expect(() => onDevice.dataSync()).toThrow(/dataSync: backend 'device' cannot read synchronously; use await tensor.data\(\)/);
+    expect(() => onDevice.dataSync()).toThrow(
+      /dataSync: backend 'device' cannot read synchronously; use await tensor.data\(\)/,
+    );
     const back = await toBackend(onDevice, 'cpu');
     expect(Array.from(back.dataSync())).toEqual([1.5, 2.5]);
     expect(back.toString()).toContain('[1.5,2.5]');

@@ -27,7 +27,8 @@ describe('defineBackend', () => {
   it('rejects a definition missing required kernels, listing each', () => {
     const { storage, kernels } = requiredKernelsOfCpu();
     const { matmul: _matmul, gather: _gather, ...incomplete } = kernels;
-    const define = () => defineBackend({ specVersion: 1, name: 'incomplete', storage, kernels: incomplete as KernelMap });
+    const define = () =>
+      defineBackend({ specVersion: 1, name: 'incomplete', storage, kernels: incomplete as KernelMap });
     expect(define).toThrow(InvalidArgumentError);
     expect(define).toThrow("defineBackend: backend 'incomplete' is missing required kernels: matmul, gather");
   });
@@ -35,7 +36,9 @@ describe('defineBackend', () => {
   it('rejects a required kernel that is not a function and a missing kernel map', () => {
     const { storage, kernels } = requiredKernelsOfCpu();
     const broken = { ...kernels, reshape: 'not a function' } as unknown as KernelMap;
-    expect(() => defineBackend({ specVersion: 1, name: 'broken', storage, kernels: broken })).toThrow(/missing required kernels: reshape$/);
+    expect(() => defineBackend({ specVersion: 1, name: 'broken', storage, kernels: broken })).toThrow(
+      /missing required kernels: reshape$/,
+    );
     expect(() => defineBackend({ specVersion: 1, name: 'none', storage } as unknown as BackendDefinition)).toThrow(
       new RegExp(`missing required kernels: ${REQUIRED_KERNELS.join(', ')}$`),
     );
@@ -46,12 +49,16 @@ describe('defineBackend', () => {
     const define = () => defineBackend({ specVersion: 2 as 1, name: 'future', storage, kernels });
     expect(define).toThrow(InvalidArgumentError);
     expect(define).toThrow(/defineBackend: specVersion must be 1.*got 2/);
-    expect(() => defineBackend({ name: 'unversioned', storage, kernels } as unknown as BackendDefinition)).toThrow(/got undefined/);
+    expect(() => defineBackend({ name: 'unversioned', storage, kernels } as unknown as BackendDefinition)).toThrow(
+      /got undefined/,
+    );
   });
 
   it('rejects an empty name', () => {
     const { storage, kernels } = requiredKernelsOfCpu();
-    expect(() => defineBackend({ specVersion: 1, name: '', storage, kernels })).toThrow(/defineBackend: name must be a non-empty string/);
+    expect(() => defineBackend({ specVersion: 1, name: '', storage, kernels })).toThrow(
+      /defineBackend: name must be a non-empty string/,
+    );
   });
 });
 

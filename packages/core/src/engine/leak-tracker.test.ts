@@ -3,7 +3,11 @@ import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveTensors, setDebug } from '../memory/set-debug';
 import { add } from '../ops/add';
+import { gelu } from '../ops/gelu';
+import { logSumExp } from '../ops/log-sum-exp';
+import { moments } from '../ops/moments';
 import { tensor } from '../ops/tensor';
+import { variance } from '../ops/variance';
 import type { LeakReport } from './leak-tracker';
 
 /**
@@ -48,6 +52,27 @@ describe('leak tracking', () => {
     expect(liveTensors().some((entry) => entry.id === leaked.id || entry.id === fromOp.id)).toBe(false);
   });
 
+  it('the stack reaches the caller even for ops composed of many others', () => {
+    setDebug({ trackLeaks: true });
+    const x = tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    // Each result is made several calls deep inside the library (op → composed ops → runKernel → engine), deeper
+    // than V8's default of 10 stack frames.
+    const results = {
+      logSumExp: logSumExp(x, -1),
+      variance: variance(x, -1),
+      gelu: gelu(x),
+      moments: moments(x, -1).mean,
+    };
+    const reports = liveTensors();
+    const missing = Object.entries(results)
+      .filter(([, result]) => !reports.find((entry) => entry.id === result.id)?.stack.includes(THIS_FILE))
+      .map(([name]) => name);
+    expect(missing).toEqual([]);
+  });
+
   it('records nothing while tracking is off, and forgets everything when it is turned off', () => {
     const before = tensor([1]);
     setDebug({ trackLeaks: true });
@@ -72,7 +97,10 @@ describe('leak tracking', () => {
     let droppedId = -1;
     // In its own function so that no reference to the tensor outlives the call.
     (function makeAndDrop() {
-      const dropped = tensor([[1, 2], [3, 4]]);
+      const dropped = tensor([
+        [1, 2],
+        [3, 4],
+      ]);
       droppedId = dropped.id;
     })();
     const kept = tensor([9]);

@@ -38,7 +38,11 @@ export class LeakTracker {
 
   register(tensor: Tensor): void {
     if (!this.options.trackLeaks) return;
+    // Ops built from other ops use up V8's default ten frames before the caller's code appears.
+    const previousLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 64;
     const stack = (new Error().stack ?? '').split('\n').slice(3).join('\n');
+    Error.stackTraceLimit = previousLimit;
     this.reports.set(tensor.id, { id: tensor.id, shape: [...tensor.shape], dtype: tensor.dtype, stack });
     this.finalization?.register(tensor, tensor.id, tensor);
   }

@@ -37,7 +37,12 @@ describe('tidy', () => {
       return { list: [a, { inner: b }], pair: [c] as const, lookup: new Map([['d', d]]) };
     });
     expect(memory().numTensors).toBe(before + 4);
-    const tensors = [result.list[0] as Tensor, (result.list[1] as { inner: Tensor }).inner, result.pair[0], result.lookup.get('d') as Tensor];
+    const tensors = [
+      result.list[0] as Tensor,
+      (result.list[1] as { inner: Tensor }).inner,
+      result.pair[0],
+      result.lookup.get('d') as Tensor,
+    ];
     expect(tensors.map((value) => value.dataSync()[0])).toEqual([1, 2, 3, 4]);
     dispose(result);
     expect(memory().numTensors).toBe(before);

@@ -18,7 +18,11 @@ function expectedStream(size: number, key: [number, number], counter: [number, n
   return words;
 }
 
-function kernelBits(shape: number[], key: [number, number], counter: [number, number]): { shape: readonly number[]; dtype: string; values: number[] } {
+function kernelBits(
+  shape: number[],
+  key: [number, number],
+  counter: [number, number],
+): { shape: readonly number[]; dtype: string; values: number[] } {
   const bits = ENGINE.runKernel('randomBits', {}, { shape, key, counter });
   const result = { shape: bits.shape, dtype: bits.dtype, values: Array.from(bits.dataSync()) };
   bits.dispose();

@@ -1,0 +1,200 @@
+import type * as WorkerThreads from 'node:worker_threads';
+import { blockedGemm, blockedGemmSource, createGemmWorkspace, type GemmWorkspace } from './gemm-blocked';
+import {
+  CONTROL_DONE,
+  CONTROL_JOB,
+  CONTROL_READY,
+  CONTROL_STATUS,
+  gemmWorkerLoop,
+  PARAMETER_COUNT,
+} from './gemm-worker-loop';
+
+/** Below this many multiply-adds (about half a millisecond on one core) threads cost more than they save. */
+const PARALLEL_THRESHOLD = 1 << 20;
+
+interface GemmWorker {
+  control: Int32Array;
+  parameters: Float64Array;
+  port: WorkerThreads.MessagePort;
+}
+
+type PoolState = 'unstarted' | 'starting' | 'ready' | 'unavailable';
+let state: PoolState = 'unstarted';
+let workers: GemmWorker[] = [];
+let generation = 0;
+let sharedA: Float32Array = new Float32Array(0);
+let sharedB: Float32Array = new Float32Array(0);
+let sharedOut: Float32Array = new Float32Array(0);
+
+interface NodeGlobals {
+  process?: { getBuiltinModule?: (id: string) => unknown; env?: Record<string, string | undefined> };
+}
+
+/**
+ * Worker threads exist only where Node's `process.getBuiltinModule` does (Node ≥ 20.16); browsers and bundles
+ * never see a static import of a Node module. TESSERA_CPU_THREADS sets the total thread count (1 disables).
+ */
+function startPool(): void {
+  state = 'unavailable';
+  const nodeProcess = (globalThis as NodeGlobals).process;
+  const threads = nodeProcess?.getBuiltinModule?.('node:worker_threads') as typeof WorkerThreads | undefined;
+  const os = nodeProcess?.getBuiltinModule?.('node:os') as typeof import('node:os') | undefined;
+  if (threads === undefined || os === undefined || !threads.isMainThread) return;
+  const requested = Number(nodeProcess?.env?.TESSERA_CPU_THREADS);
+  const threadCount = Number.isInteger(requested) && requested > 0 ? requested : Math.min(os.availableParallelism(), 4);
+  if (threadCount < 2) return;
+  const source = `${blockedGemmSource()}\n(${gemmWorkerLoop})(require('node:worker_threads'), ${blockedGemm.name}, ${createGemmWorkspace.name});`;
+  try {
+    for (let index = 1; index < threadCount; index++) {
+      const control = new Int32Array(new SharedArrayBuffer(4 * 4));
+      const parameters = new Float64Array(new SharedArrayBuffer(8 * PARAMETER_COUNT));
+      const { port1, port2 } = new threads.MessageChannel();
+      const worker = new threads.Worker(source, {
+        eval: true,
+        workerData: { control, parameters, port: port2 },
+        transferList: [port2],
+      });
+      // Idle workers must not keep the process alive.
+      worker.unref();
+      port1.unref();
+      workers.push({ control, parameters, port: port1 });
+    }
+    state = 'starting';
+  } catch {
+    workers = [];
+  }
+}
+
+/** True once every worker passed its self-test; a failed one turns threading off for good. */
+function poolIsReady(): boolean {
+  if (state === 'unstarted') startPool();
+  if (state !== 'starting') return state === 'ready';
+  const readiness = workers.map((worker) => Atomics.load(worker.control, CONTROL_READY));
+  if (readiness.includes(2)) state = 'unavailable';
+  else if (readiness.every((ready) => ready === 1)) state = 'ready';
+  return state === 'ready';
+}
+
+/** Grows the shared data buffers and sends the new ones to every worker (received before its next job). */
+function reserveShared(aSize: number, bSize: number, outSize: number): void {
+  if (sharedA.length >= aSize && sharedB.length >= bSize && sharedOut.length >= outSize) return;
+  const grow = (current: Float32Array, size: number) =>
+    current.length >= size ? current : new Float32Array(new SharedArrayBuffer(4 * Math.ceil(size * 1.5)));
+  sharedA = grow(sharedA, aSize);
+  sharedB = grow(sharedB, bSize);
+  sharedOut = grow(sharedOut, outSize);
+  generation++;
+  for (const worker of workers) worker.port.postMessage({ generation, a: sharedA, b: sharedB, out: sharedOut });
+}
+
+/**
+ * Runs blockedGemm with the rows of the output split between the calling thread and the workers, and returns
+ * true; or returns false (the caller then runs it alone) when the problem is small or no workers are ready.
+ * Workers read copies of A and B in shared memory and write their rows to a shared output that is copied back;
+ * the calling thread works on the original arrays and then blocks in Atomics.wait, so the kernel stays
+ * synchronous. Every output element is summed in the same order as on one thread, so results are bit-identical.
+ */
+export function parallelGemm(
+  a: Float32Array,
+  aOffset: number,
+  aRowStride: number,
+  aInnerStride: number,
+  b: Float32Array,
+  bOffset: number,
+  bInnerStride: number,
+  bColumnStride: number,
+  out: Float32Array,
+  outOffset: number,
+  m: number,
+  n: number,
+  k: number,
+  accumulate: boolean,
+  workspace: GemmWorkspace,
+): boolean {
+  if (m * n * k < PARALLEL_THRESHOLD || m < 32 || !poolIsReady()) return false;
+  const rowsPerThread = Math.ceil(m / (workers.length + 1) / 4) * 4;
+  const workerRowsStart = rowsPerThread;
+  // Row-major op(A) lets workers get only their rows; a transposed A has every row spread over all of it.
+  const aCopyStart = aInnerStride === 1 ? workerRowsStart * aRowStride : 0;
+  reserveShared(m * k - aCopyStart, k * n, (m - workerRowsStart) * n);
+  sharedA.set(a.subarray(aOffset + aCopyStart, aOffset + m * k));
+  sharedB.set(b.subarray(bOffset, bOffset + k * n));
+  if (accumulate) sharedOut.set(out.subarray(outOffset + workerRowsStart * n, outOffset + m * n));
+  const started: Array<{ worker: GemmWorker; firstRow: number; rows: number; previous: number }> = [];
+  for (let index = 0; index < workers.length; index++) {
+    const firstRow = workerRowsStart + index * rowsPerThread;
+    const rows = Math.min(rowsPerThread, m - firstRow);
+    if (rows <= 0) break;
+    const worker = workers[index];
+    const job = worker.parameters;
+    job[0] = generation;
+    job[1] = firstRow * aRowStride - aCopyStart;
+    job[2] = aRowStride;
+    job[3] = aInnerStride;
+    job[4] = 0;
+    job[5] = bInnerStride;
+    job[6] = bColumnStride;
+    job[7] = (firstRow - workerRowsStart) * n;
+    job[8] = n;
+    job[9] = rows;
+    job[10] = n;
+    job[11] = k;
+    job[12] = accumulate ? 1 : 0;
+    const previous = Atomics.load(worker.control, CONTROL_DONE);
+    Atomics.add(worker.control, CONTROL_JOB, 1);
+    Atomics.notify(worker.control, CONTROL_JOB);
+    started.push({ worker, firstRow, rows, previous });
+  }
+  blockedGemm(
+    a,
+    aOffset,
+    aRowStride,
+    aInnerStride,
+    b,
+    bOffset,
+    bInnerStride,
+    bColumnStride,
+    out,
+    outOffset,
+    n,
+    Math.min(rowsPerThread, m),
+    n,
+    k,
+    accumulate,
+    workspace,
+  );
+  // Generous: a worker is at most a few times slower than this thread unless something is badly wrong.
+  const timeoutMilliseconds = 5000 + (m * n * k) / 1e5;
+  for (const { worker, firstRow, rows, previous } of started) {
+    if (Atomics.load(worker.control, CONTROL_DONE) === previous) {
+      Atomics.wait(worker.control, CONTROL_DONE, previous, timeoutMilliseconds);
+    }
+    const finished = Atomics.load(worker.control, CONTROL_DONE) !== previous;
+    if (finished && Atomics.load(worker.control, CONTROL_STATUS) === 0) {
+      const sharedStart = (firstRow - workerRowsStart) * n;
+      out.set(sharedOut.subarray(sharedStart, sharedStart + rows * n), outOffset + firstRow * n);
+    } else {
+      // A worker that failed or hung is never used again; its rows are computed here instead.
+      state = 'unavailable';
+      blockedGemm(
+        a,
+        aOffset + firstRow * aRowStride,
+        aRowStride,
+        aInnerStride,
+        b,
+        bOffset,
+        bInnerStride,
+        bColumnStride,
+        out,
+        outOffset + firstRow * n,
+        n,
+        rows,
+        n,
+        k,
+        accumulate,
+        workspace,
+      );
+    }
+  }
+  return true;
+}

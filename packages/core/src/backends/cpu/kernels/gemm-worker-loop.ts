@@ -1,0 +1,87 @@
+import type * as WorkerThreads from 'node:worker_threads';
+import type { blockedGemm as BlockedGemm, createGemmWorkspace as CreateGemmWorkspace } from './gemm-blocked';
+
+/**
+ * Slots of the Int32Array each worker shares with the calling thread. JOB and DONE are sequence numbers: the
+ * caller bumps JOB to start a job; the worker copies it to DONE when finished. READY: 0 starting, 1 ready,
+ * 2 failed its start-up self-test. STATUS: 0 the last job succeeded, 1 it threw.
+ */
+export const CONTROL_JOB = 0;
+export const CONTROL_DONE = 1;
+export const CONTROL_READY = 2;
+export const CONTROL_STATUS = 3;
+/** Float64Array job slots: buffer generation, then blockedGemm's numeric arguments in order. */
+export const PARAMETER_COUNT = 13;
+
+/**
+ * The body of a gemm worker thread. Its source text is evaluated inside the worker next to gemm-blocked.ts's
+ * functions, so it must be self-contained: everything it uses arrives as an argument, and the slot numbers
+ * above are repeated as literals. It never returns: it sleeps in Atomics.wait between jobs (no CPU while idle)
+ * and receives grown data buffers synchronously from its port.
+ */
+export function gemmWorkerLoop(
+  threads: typeof WorkerThreads,
+  blockedGemm: typeof BlockedGemm,
+  createGemmWorkspace: typeof CreateGemmWorkspace,
+): void {
+  const { control, parameters, port } = threads.workerData as {
+    control: Int32Array;
+    parameters: Float64Array;
+    port: WorkerThreads.MessagePort;
+  };
+  const workspace = createGemmWorkspace();
+  try {
+    // Exercises every shipped function once, so a missing dependency fails here, not in a job.
+    const square = new Float32Array(36).fill(1);
+    const product = new Float32Array(36);
+    blockedGemm(square, 0, 6, 1, square, 0, 6, 1, product, 0, 6, 6, 6, 6, false, workspace);
+    Atomics.store(control, 2, product[35] === 6 ? 1 : 2);
+  } catch {
+    Atomics.store(control, 2, 2);
+  }
+  Atomics.notify(control, 2);
+  let a: Float32Array = new Float32Array(0);
+  let b: Float32Array = new Float32Array(0);
+  let out: Float32Array = new Float32Array(0);
+  let generation = -1;
+  let seen = Atomics.load(control, 0);
+  for (;;) {
+    Atomics.wait(control, 0, seen);
+    seen = Atomics.load(control, 0);
+    try {
+      while (generation !== parameters[0]) {
+        const received = threads.receiveMessageOnPort(port);
+        if (received === undefined) continue;
+        const buffers = received.message as { generation: number; a: Float32Array; b: Float32Array; out: Float32Array };
+        generation = buffers.generation;
+        a = buffers.a;
+        b = buffers.b;
+        out = buffers.out;
+      }
+      const job = parameters;
+      blockedGemm(
+        a,
+        job[1],
+        job[2],
+        job[3],
+        b,
+        job[4],
+        job[5],
+        job[6],
+        out,
+        job[7],
+        job[8],
+        job[9],
+        job[10],
+        job[11],
+        job[12] === 1,
+        workspace,
+      );
+      Atomics.store(control, 3, 0);
+    } catch {
+      Atomics.store(control, 3, 1);
+    }
+    Atomics.store(control, 1, seen);
+    Atomics.notify(control, 1);
+  }
+}
