@@ -4,13 +4,13 @@
  * the run succeeds unless a Tessera cell fails or computes a different result than tfjs.
  */
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from './cases/bench-case';
 import { conv2dCase } from './cases/conv2d-case';
 import { matmulCase } from './cases/matmul-case';
 import { mlpStepCase } from './cases/mlp-step-case';
 import { initialiseTfjsBackends } from './frameworks/tfjs-backends';
+import { startCpuContentionMeter } from './report/cpu-contention';
 import { machineInfo } from './report/machine-info';
 import { markdownReport } from './report/markdown-report';
 import { agreementTolerance } from './report/output-difference';
@@ -20,7 +20,7 @@ import { type CaseResult, runCase } from './run-case';
 const reportPath = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
 
 const benchStart = performance.now();
-const loadAverageAtStart = os.loadavg()[0];
+const otherProcessesCpuShare = startCpuContentionMeter();
 const tfjsInfo = await initialiseTfjsBackends();
 const cases: BenchCase[] = [matmulCase(256), matmulCase(512), matmulCase(1024), conv2dCase(), mlpStepCase()];
 
@@ -32,7 +32,7 @@ for (const benchCase of cases) {
 }
 
 const report = markdownReport(
-  machineInfo(tfjsInfo, loadAverageAtStart),
+  machineInfo(tfjsInfo, otherProcessesCpuShare()),
   results,
   (performance.now() - benchStart) / 1000,
 );

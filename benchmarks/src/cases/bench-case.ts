@@ -1,5 +1,5 @@
 import type { FrameworkName, PreparedRun } from '../frameworks/framework';
-import type { TimingPolicy } from '../timing/measure-median';
+import type { TimingPolicy } from '../timing/timing-policy';
 
 /** A performance goal from the issue, checked against the measured speedup over tfjs's cpu backend. */
 export interface SpeedupTarget {
@@ -15,8 +15,10 @@ export interface ScaledDownCase {
   frameworks: readonly FrameworkName[];
   /** The full case does this many times the work: the measured median is multiplied by it. */
   workRatio: number;
-  /** What was run instead, for the report: "batch 4". */
+  /** What was run instead, for the table: "batch 4". */
   description: string;
+  /** For the report's notes: what exactly ran and what the agreement check can compare. */
+  explanation: string;
   prepareTfjs(): PreparedRun;
   /**
    * The outputs that the full and the smaller case share, for the agreement check; applied to both, so it must

@@ -55,6 +55,10 @@ export function conv2dCase(): BenchCase {
       frameworks: ['tfjs-cpu'],
       workRatio: batch / scaledDownBatch,
       description: `batch ${scaledDownBatch}`,
+      explanation:
+        `tfjs cpu needs minutes per run at batch ${batch}, so it ran the first ${scaledDownBatch} samples of the same ` +
+        `inputs, its median multiplied by ${batch / scaledDownBatch} (every sample costs the same); only the output ` +
+        'and input gradient of those samples are compared, since the filter gradient sums over the whole batch.',
       prepareTfjs: () => prepareTfjs(data, scaledDownBatch),
       // The output and the input gradient of the first samples do not depend on the other samples; the filter
       // gradient sums over the whole batch, so it has no counterpart in the smaller case.

@@ -11,12 +11,12 @@ export interface MachineInfo {
   tesseraVersion: string;
   tfjs: TfjsBackendInfo;
   date: string;
-  /** One-minute load averages when the bench started and ended: above the core count, others shared the CPU. */
-  loadAverages: [number, number];
+  /** Share of the machine's CPU time that other processes used during the bench (see startCpuContentionMeter). */
+  otherProcessesCpuShare: number;
 }
 
 /** What a reader needs to judge the numbers: timings only compare within one machine and one run. */
-export function machineInfo(tfjs: TfjsBackendInfo, loadAverageAtStart: number): MachineInfo {
+export function machineInfo(tfjs: TfjsBackendInfo, otherProcessesCpuShare: number): MachineInfo {
   const cpus = os.cpus();
   const require = createRequire(import.meta.url);
   const tesseraPackage = require('@tessera/core/package.json') as { version: string };
@@ -29,6 +29,6 @@ export function machineInfo(tfjs: TfjsBackendInfo, loadAverageAtStart: number): 
     tesseraVersion: tesseraPackage.version,
     tfjs,
     date: new Date().toISOString(),
-    loadAverages: [loadAverageAtStart, os.loadavg()[0]],
+    otherProcessesCpuShare,
   };
 }
