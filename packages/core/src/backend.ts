@@ -1,6 +1,5 @@
 /** @tessera/core/backend: what a backend author needs. */
-export { defineBackend } from './backend/define-backend';
-export { supports } from './backend/supports';
+
 export type {
   Backend,
   BackendDefinition,
@@ -9,17 +8,19 @@ export type {
   KernelFunction,
   KernelMap,
 } from './backend/backend-definition';
+export { defineBackend } from './backend/define-backend';
 export type * from './backend/kernel-specs';
-export { REQUIRED_KERNELS, OPTIONAL_KERNELS } from './backend/kernel-specs';
+export { OPTIONAL_KERNELS, REQUIRED_KERNELS } from './backend/kernel-specs';
+export { supports } from './backend/supports';
+export type { DType, TypedArray } from './dtype';
 export {
-  TesseraError,
-  ShapeError,
-  InvalidArgumentError,
-  DTypeError,
-  DisposedTensorError,
-  KernelNotFoundError,
   BackendError,
   BackendNotFoundError,
+  DisposedTensorError,
+  DTypeError,
+  InvalidArgumentError,
+  KernelNotFoundError,
+  ShapeError,
+  TesseraError,
 } from './errors';
-export type { DType, TypedArray } from './dtype';
-export { philox4x32, fillRandomBits } from './random/philox';
+export { fillRandomBits, philox4x32 } from './random/philox';

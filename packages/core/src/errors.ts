@@ -26,6 +26,8 @@ export class TesseraError extends Error {
   static override [Symbol.hasInstance](candidate: unknown): boolean {
     if (typeof candidate !== 'object' || candidate === null) return false;
     if ((candidate as Record<symbol, unknown>)[TESSERA_ERROR] !== true) return false;
+    // `this` is the class `instanceof` was asked about (ShapeError, ...): each subclass matches its own code.
+    // biome-ignore lint/complexity/noThisInStatic: the subclass's own static field is the point here.
     const expectedCode = (this as unknown as { expectedCode?: TesseraErrorCode }).expectedCode;
     return expectedCode === undefined || (candidate as TesseraError).code === expectedCode;
   }

@@ -1,12 +1,12 @@
 import type { Backend } from './backend/backend-definition';
 import type { DataId } from './backend/kernel-specs';
 import type { DType, TypedArray } from './dtype';
-import { BackendError, DisposedTensorError } from './errors';
 import { ENGINE } from './engine/engine';
-import { formatTensor } from './util/format-tensor';
-import { toNestedArray, type NestedArray } from './util/nested-array';
-import { sizeFromShape, type Shape } from './util/shape';
+import { BackendError, DisposedTensorError } from './errors';
 import { TensorMethods } from './tensor-methods';
+import { formatTensor } from './util/format-tensor';
+import { type NestedArray, toNestedArray } from './util/nested-array';
+import { type Shape, sizeFromShape } from './util/shape';
 
 const disposeSymbol: typeof Symbol.dispose = Symbol.dispose ?? (Symbol.for('nodejs.dispose') as typeof Symbol.dispose);
 

@@ -1,7 +1,7 @@
-import { DTypeError, InvalidArgumentError, ShapeError } from './errors';
-import { ENGINE } from './engine/engine';
-import { Tensor } from './tensor';
 import { bytesPerElement } from './dtype';
+import { ENGINE } from './engine/engine';
+import { DTypeError, InvalidArgumentError, ShapeError } from './errors';
+import { Tensor } from './tensor';
 import { formatShape, shapesEqual } from './util/shape';
 
 const variablesByName = new Map<string, Variable>();

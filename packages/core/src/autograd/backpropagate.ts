@@ -1,5 +1,5 @@
-import { ShapeError } from '../errors';
 import type { Tape, TapeNode } from '../engine/tape';
+import { ShapeError } from '../errors';
 import { add } from '../ops/add';
 import { onesLike } from '../ops/ones-like';
 import { zerosLike } from '../ops/zeros-like';
@@ -21,7 +21,9 @@ export function backpropagate(tape: Tape, y: Tensor, sources: readonly Tensor[],
   }
   const gradients = new Map<number, Tensor>();
   if (dy !== undefined && !shapesEqual(dy.shape, y.shape)) {
-    throw new ShapeError(`grad: dy must have the shape of f's result ${formatShape(y.shape)}, got ${formatShape(dy.shape)}`);
+    throw new ShapeError(
+      `grad: dy must have the shape of f's result ${formatShape(y.shape)}, got ${formatShape(dy.shape)}`,
+    );
   }
   gradients.set(y.id, dy ?? onesLike(y));
   for (let position = relevant.length - 1; position >= 0; position--) {

@@ -1,5 +1,5 @@
-import { InvalidArgumentError, ShapeError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { InvalidArgumentError, ShapeError } from '../errors';
 import { Tensor } from '../tensor';
 import { formatShape, shapesEqual } from '../util/shape';
 
@@ -13,9 +13,8 @@ export interface CustomGradientResult {
  * Wraps `f` so that its gradient is `gradFunc` instead of the gradient of the ops inside it (for numerically
  * stable or cheaper gradients). `f(...inputs, save)` as in tfjs.
  */
-export function customGrad(
-  f: (...inputsAndSave: any[]) => CustomGradientResult,
-): (...inputs: Tensor[]) => Tensor {
+// biome-ignore lint/suspicious/noExplicitAny: f's parameters are (x: Tensor, ..., save); a precise type would reject every typed callback under strictFunctionTypes, as it does in tfjs.
+export function customGrad(f: (...inputsAndSave: any[]) => CustomGradientResult): (...inputs: Tensor[]) => Tensor {
   if (typeof f !== 'function') throw new InvalidArgumentError('customGrad: expected a function');
   return (...inputs) => {
     inputs.forEach((input, index) => {
@@ -39,7 +38,9 @@ export function customGrad(
           const result = gradFunc(dy, saved);
           const list = Array.isArray(result) ? result : [result];
           if (list.length !== inputs.length) {
-            throw new InvalidArgumentError(`customGrad: gradFunc returned ${list.length} gradients for ${inputs.length} inputs`);
+            throw new InvalidArgumentError(
+              `customGrad: gradFunc returned ${list.length} gradients for ${inputs.length} inputs`,
+            );
           }
           list.forEach((gradient, index) => {
             if (!shapesEqual(gradient.shape, inputs[index].shape)) {

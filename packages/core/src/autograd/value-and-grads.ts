@@ -1,5 +1,5 @@
-import { DTypeError, InvalidArgumentError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { DTypeError, InvalidArgumentError } from '../errors';
 import { tidy } from '../memory/tidy';
 import { Tensor } from '../tensor';
 import { backpropagate } from './backpropagate';
@@ -17,7 +17,9 @@ export function recordAndDifferentiate(
     }
     source.assertAlive(`${opName} (argument ${index})`);
     if (source.dtype !== 'float32') {
-      throw new DTypeError(`${opName}: can only differentiate with respect to float32 tensors, argument ${index} is ${source.dtype}`);
+      throw new DTypeError(
+        `${opName}: can only differentiate with respect to float32 tensors, argument ${index} is ${source.dtype}`,
+      );
     }
   });
   const tape = ENGINE.startTape();

@@ -1,5 +1,5 @@
-import { BackendNotFoundError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { BackendNotFoundError } from '../errors';
 import type { Tensor } from '../tensor';
 
 /** A copy of `tensor` on the named backend (read asynchronously, so it works from any backend). */

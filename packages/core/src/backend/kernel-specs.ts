@@ -12,9 +12,29 @@ export interface TensorInfo {
 }
 
 export type UnaryOp =
-  | 'neg' | 'abs' | 'exp' | 'log' | 'log1p' | 'expm1' | 'sqrt' | 'rsqrt' | 'square' | 'reciprocal'
-  | 'sin' | 'cos' | 'tanh' | 'sigmoid' | 'relu' | 'sign' | 'floor' | 'ceil' | 'round' | 'erf'
-  | 'isNaN' | 'isFinite' | 'logicalNot';
+  | 'neg'
+  | 'abs'
+  | 'exp'
+  | 'log'
+  | 'log1p'
+  | 'expm1'
+  | 'sqrt'
+  | 'rsqrt'
+  | 'square'
+  | 'reciprocal'
+  | 'sin'
+  | 'cos'
+  | 'tanh'
+  | 'sigmoid'
+  | 'relu'
+  | 'sign'
+  | 'floor'
+  | 'ceil'
+  | 'round'
+  | 'erf'
+  | 'isNaN'
+  | 'isFinite'
+  | 'logicalNot';
 
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'maximum' | 'minimum' | 'mod' | 'floorDiv';
 export type CompareOp = 'equal' | 'notEqual' | 'less' | 'lessEqual' | 'greater' | 'greaterEqual';
@@ -108,11 +128,36 @@ export type KernelAttributes<K extends KernelName> = KernelSpecs[K]['attributes'
 export type KernelOutput<K extends KernelName> = KernelSpecs[K]['output'];
 
 export const REQUIRED_KERNELS: readonly RequiredKernelName[] = [
-  'unary', 'binary', 'compare', 'logical', 'where', 'cast', 'reduce', 'argReduce', 'matmul', 'transpose',
-  'slice', 'pad', 'concat', 'gather', 'scatterAdd', 'fill', 'randomBits', 'reshape',
+  'unary',
+  'binary',
+  'compare',
+  'logical',
+  'where',
+  'cast',
+  'reduce',
+  'argReduce',
+  'matmul',
+  'transpose',
+  'slice',
+  'pad',
+  'concat',
+  'gather',
+  'scatterAdd',
+  'fill',
+  'randomBits',
+  'reshape',
 ];
 
 export const OPTIONAL_KERNELS: readonly OptionalKernelName[] = [
-  'broadcastTo', 'softmax', 'logSoftmax', 'conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter',
-  'maxPool2d', 'maxPool2dBackward', 'avgPool2d', 'avgPool2dBackward', 'fusedMatmul',
+  'broadcastTo',
+  'softmax',
+  'logSoftmax',
+  'conv2d',
+  'conv2dBackpropInput',
+  'conv2dBackpropFilter',
+  'maxPool2d',
+  'maxPool2dBackward',
+  'avgPool2d',
+  'avgPool2dBackward',
+  'fusedMatmul',
 ];

@@ -73,6 +73,7 @@ export class BackendRegistry {
   }
 
   private ensureCpu(): void {
-    if (!this.entries.has('cpu')) this.entries.set('cpu', { backend: createCpuBackend(), priority: 0, initialized: true });
+    if (!this.entries.has('cpu'))
+      this.entries.set('cpu', { backend: createCpuBackend(), priority: 0, initialized: true });
   }
 }

@@ -1,11 +1,11 @@
 import type { Backend } from '../backend/backend-definition';
 import type { DataId, KernelAttributes, KernelInputs, KernelName, TensorInfo } from '../backend/kernel-specs';
+import { COMPOSITES } from '../composites/composite-registry';
 import { bytesPerElement, type DType, type TypedArray } from '../dtype';
 import { BackendError, DisposedTensorError, KernelNotFoundError } from '../errors';
-import { COMPOSITES } from '../composites/composite-registry';
 import { GRADIENTS } from '../gradients/gradient-registry';
 import { Tensor } from '../tensor';
-import { sizeFromShape, type Shape } from '../util/shape';
+import { type Shape, sizeFromShape } from '../util/shape';
 import { BackendRegistry } from './backend-registry';
 import { LeakTracker } from './leak-tracker';
 import { ScopeManager } from './scope-manager';
@@ -187,7 +187,10 @@ export class Engine {
     output: Tensor,
   ): void {
     const rule = GRADIENTS[name] as unknown as
-      | ((dy: Tensor, context: { inputs: TensorInputs<K>; output: Tensor; attributes: KernelAttributes<K> }) => Record<string, Tensor | Tensor[] | undefined>)
+      | ((
+          dy: Tensor,
+          context: { inputs: TensorInputs<K>; output: Tensor; attributes: KernelAttributes<K> },
+        ) => Record<string, Tensor | Tensor[] | undefined>)
       | null;
     if (rule === null) return;
     this.addTapeNode({

@@ -23,9 +23,7 @@ export class LeakTracker {
   private options: DebugOptions = { trackLeaks: false };
   private readonly reports = new Map<number, LeakReport>();
   private readonly finalization =
-    typeof FinalizationRegistry === 'function'
-      ? new FinalizationRegistry<number>((id) => this.collected(id))
-      : null;
+    typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<number>((id) => this.collected(id)) : null;
 
   configure(options: Partial<DebugOptions>): void {
     this.options = { ...this.options, ...options };
@@ -63,7 +61,9 @@ export class LeakTracker {
     const onLeak =
       this.options.onLeak ??
       ((leak: LeakReport) =>
-        console.warn(`tessera: tensor #${leak.id} ${JSON.stringify(leak.shape)} ${leak.dtype} was never disposed; created at\n${leak.stack}`));
+        console.warn(
+          `tessera: tensor #${leak.id} ${JSON.stringify(leak.shape)} ${leak.dtype} was never disposed; created at\n${leak.stack}`,
+        ));
     onLeak(report);
   }
 }

@@ -34,7 +34,7 @@ export class ScopeManager {
   current(): ScopeFrame | null {
     let frame: ScopeFrame | null =
       this.synchronousFrames.at(-1) ??
-      (this.asyncContext ? this.asyncContext.getStore() ?? null : this.fallbackAsyncFrames.at(-1) ?? null);
+      (this.asyncContext ? (this.asyncContext.getStore() ?? null) : (this.fallbackAsyncFrames.at(-1) ?? null));
     // Work scheduled inside a scope may run after it closed; its tensors belong to the nearest open scope.
     while (frame?.closed) frame = frame.parent;
     return frame;

@@ -9,11 +9,11 @@ import { lessEqual } from '../ops/less-equal';
 import { log } from '../ops/log';
 import { mul } from '../ops/mul';
 import { neg } from '../ops/neg';
+import { onesLike } from '../ops/ones-like';
 import { pow } from '../ops/pow';
 import { square } from '../ops/square';
 import { sub } from '../ops/sub';
 import { where } from '../ops/where';
-import { onesLike } from '../ops/ones-like';
 import { zerosLike } from '../ops/zeros-like';
 import type { Tensor } from '../tensor';
 import type { GradientRule } from './gradient-rule';
@@ -43,7 +43,9 @@ const DERIVATIVES: Record<BinaryOp, BinaryDerivative> = {
   floorDiv: () => [undefined, undefined],
 };
 
-export function binaryGradient(...[dy, { inputs, output, attributes }]: Parameters<GradientRule<'binary'>>): ReturnType<GradientRule<'binary'>> {
+export function binaryGradient(
+  ...[dy, { inputs, output, attributes }]: Parameters<GradientRule<'binary'>>
+): ReturnType<GradientRule<'binary'>> {
   const { a, b } = inputs;
   if (a.dtype !== 'float32') return {};
   const [gradientA, gradientB] = DERIVATIVES[attributes.op](dy, a, b, output);

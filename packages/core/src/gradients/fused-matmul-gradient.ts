@@ -14,6 +14,12 @@ export const fusedMatmulGradient: GradientRule<'fusedMatmul'> = (dy, { inputs, o
   if (attributes.activation === 'relu') preActivation = mul(dy, cast(greater(output, 0), 'float32'));
   else if (attributes.activation === 'sigmoid') preActivation = mul(dy, mul(output, sub(1, output)));
   else if (attributes.activation === 'tanh') preActivation = mul(dy, sub(1, square(output)));
-  const operands = matmulOperandGradients(preActivation, inputs.a, inputs.b, attributes.transposeA, attributes.transposeB);
+  const operands = matmulOperandGradients(
+    preActivation,
+    inputs.a,
+    inputs.b,
+    attributes.transposeA,
+    attributes.transposeB,
+  );
   return { ...operands, bias: reduceToShape(preActivation, inputs.bias.shape) };
 };

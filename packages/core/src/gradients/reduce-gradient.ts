@@ -2,14 +2,14 @@ import { broadcastTo } from '../ops/broadcast-to';
 import { cast } from '../ops/cast';
 import { div } from '../ops/div';
 import { equal } from '../ops/equal';
+import { keptShape } from '../ops/internal/run-reduce';
 import { mul } from '../ops/mul';
+import { onesLike } from '../ops/ones-like';
 import { prod } from '../ops/prod';
 import { reshape } from '../ops/reshape';
 import { sum } from '../ops/sum';
 import { where } from '../ops/where';
 import { zerosLike } from '../ops/zeros-like';
-import { onesLike } from '../ops/ones-like';
-import { keptShape } from '../ops/internal/run-reduce';
 import type { GradientRule } from './gradient-rule';
 
 /**

@@ -46,7 +46,9 @@ const DERIVATIVES: Record<UnaryOp, UnaryDerivative> = {
   logicalNot: () => undefined,
 };
 
-export function unaryGradient(...[dy, { inputs, output, attributes }]: Parameters<GradientRule<'unary'>>): ReturnType<GradientRule<'unary'>> {
+export function unaryGradient(
+  ...[dy, { inputs, output, attributes }]: Parameters<GradientRule<'unary'>>
+): ReturnType<GradientRule<'unary'>> {
   if (inputs.x.dtype !== 'float32') return {};
   return { x: DERIVATIVES[attributes.op](dy, inputs.x, output) };
 }

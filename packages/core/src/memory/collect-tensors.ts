@@ -1,7 +1,11 @@
 import { Tensor } from '../tensor';
 
 /** Every tensor inside a result: the value itself, arrays, and plain objects, recursively. */
-export function collectTensors(value: unknown, found: Set<Tensor> = new Set(), seen: Set<object> = new Set()): Set<Tensor> {
+export function collectTensors(
+  value: unknown,
+  found: Set<Tensor> = new Set(),
+  seen: Set<object> = new Set(),
+): Set<Tensor> {
   if (value instanceof Tensor) {
     found.add(value);
     return found;

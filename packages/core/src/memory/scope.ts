@@ -1,5 +1,5 @@
-import { InvalidArgumentError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { InvalidArgumentError } from '../errors';
 import { closeFrame } from './close-frame';
 import { collectTensors } from './collect-tensors';
 
@@ -8,7 +8,10 @@ import { collectTensors } from './collect-tensors';
  * except what it returns and what was kept. Concurrent scopes stay separate in Node (AsyncLocalStorage); in
  * browsers, scopes that run at the same time must not interleave.
  */
-export async function scope<T>(nameOrBody: string | (() => Promise<T> | T), maybeBody?: () => Promise<T> | T): Promise<T> {
+export async function scope<T>(
+  nameOrBody: string | (() => Promise<T> | T),
+  maybeBody?: () => Promise<T> | T,
+): Promise<T> {
   const name = typeof nameOrBody === 'string' ? nameOrBody : 'scope';
   const body = typeof nameOrBody === 'function' ? nameOrBody : maybeBody;
   if (typeof body !== 'function') throw new InvalidArgumentError('scope: expected a function');

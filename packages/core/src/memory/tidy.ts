@@ -1,5 +1,5 @@
-import { InvalidArgumentError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { InvalidArgumentError } from '../errors';
 import { closeFrame } from './close-frame';
 import { collectTensors } from './collect-tensors';
 
@@ -23,7 +23,9 @@ export function tidy<T>(nameOrBody: string | (() => T), maybeBody?: () => T): T 
   ENGINE.scopes.exitSynchronous(frame);
   if (result instanceof Promise) {
     closeFrame(frame, new Set());
-    throw new InvalidArgumentError('tidy: the function returned a Promise; use `await scope(async () => ...)` for async code');
+    throw new InvalidArgumentError(
+      'tidy: the function returned a Promise; use `await scope(async () => ...)` for async code',
+    );
   }
   closeFrame(frame, collectTensors(result));
   return result;

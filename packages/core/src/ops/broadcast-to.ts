@@ -1,5 +1,5 @@
-import { ShapeError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { ShapeError } from '../errors';
 import type { Tensor } from '../tensor';
 import { assertValidShape, formatShape, shapesEqual } from '../util/shape';
 import { toTensor } from './internal/to-tensor';
@@ -11,8 +11,7 @@ export function broadcastTo(x: Tensor | TensorLike, shape: readonly number[]): T
   assertValidShape(shape, 'broadcastTo');
   const offset = shape.length - input.rank;
   const compatible =
-    offset >= 0 &&
-    input.shape.every((dimension, axis) => dimension === shape[axis + offset] || dimension === 1);
+    offset >= 0 && input.shape.every((dimension, axis) => dimension === shape[axis + offset] || dimension === 1);
   if (!compatible) {
     throw new ShapeError(`broadcastTo: cannot broadcast ${formatShape(input.shape)} to ${formatShape(shape)}`);
   }

@@ -1,6 +1,6 @@
-import { isDType, type DType } from '../dtype';
-import { DTypeError } from '../errors';
+import { type DType, isDType } from '../dtype';
 import { ENGINE } from '../engine/engine';
+import { DTypeError } from '../errors';
 import type { Tensor } from '../tensor';
 import { toTensor } from './internal/to-tensor';
 import type { TensorLike } from './tensor-like';

@@ -1,5 +1,5 @@
-import { DTypeError, InvalidArgumentError, ShapeError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { DTypeError, InvalidArgumentError, ShapeError } from '../errors';
 import type { Tensor } from '../tensor';
 import { formatShape, normalizeAxis } from '../util/shape';
 import { toTensor } from './internal/to-tensor';
@@ -15,11 +15,15 @@ export function concat(tensors: ReadonlyArray<Tensor | TensorLike>, axis = 0): T
   const normalizedAxis = normalizeAxis(axis, first.rank, 'concat');
   for (const [index, input] of inputs.entries()) {
     if (input.dtype !== first.dtype) {
-      throw new DTypeError(`concat: all tensors must share one dtype, got ${first.dtype} and ${input.dtype} at index ${index}`);
+      throw new DTypeError(
+        `concat: all tensors must share one dtype, got ${first.dtype} and ${input.dtype} at index ${index}`,
+      );
     }
     const matches =
       input.rank === first.rank &&
-      input.shape.every((dimension, dimensionAxis) => dimensionAxis === normalizedAxis || dimension === first.shape[dimensionAxis]);
+      input.shape.every(
+        (dimension, dimensionAxis) => dimensionAxis === normalizedAxis || dimension === first.shape[dimensionAxis],
+      );
     if (!matches) {
       throw new ShapeError(
         `concat: shapes must match except along axis ${normalizedAxis}, got ${formatShape(first.shape)} and ${formatShape(input.shape)} at index ${index}`,

@@ -1,5 +1,5 @@
-import { DTypeError, InvalidArgumentError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { DTypeError, InvalidArgumentError } from '../errors';
 import type { Tensor } from '../tensor';
 import { normalizeAxis } from '../util/shape';
 import { toTensor } from './internal/to-tensor';

@@ -1,10 +1,10 @@
-import { DTypeError, ShapeError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { DTypeError, ShapeError } from '../errors';
 import type { Tensor } from '../tensor';
 import { broadcastShapes, formatShape } from '../util/shape';
+import { runComposed } from './internal/run-composed';
 import { toTensor } from './internal/to-tensor';
 import type { TensorLike } from './tensor-like';
-import { runComposed } from './internal/run-composed';
 
 export interface MatmulOptions {
   transposeA?: boolean;
@@ -26,7 +26,9 @@ export function matmul(aValue: Tensor | TensorLike, bValue: Tensor | TensorLike,
       throw new DTypeError(`${opName}: a and b must both be float32 or both int32, got a=${a.dtype} b=${b.dtype}`);
     }
     if (a.rank === 0 || b.rank === 0) {
-      throw new ShapeError(`${opName}: operands must have rank ≥ 1, got a=${formatShape(a.shape)} b=${formatShape(b.shape)}`);
+      throw new ShapeError(
+        `${opName}: operands must have rank ≥ 1, got a=${formatShape(a.shape)} b=${formatShape(b.shape)}`,
+      );
     }
     const aWasVector = a.rank === 1;
     const bWasVector = b.rank === 1;

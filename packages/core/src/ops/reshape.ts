@@ -1,5 +1,5 @@
-import { InvalidArgumentError, ShapeError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { InvalidArgumentError, ShapeError } from '../errors';
 import type { Tensor } from '../tensor';
 import { formatShape, sizeFromShape } from '../util/shape';
 import { toTensor } from './internal/to-tensor';
@@ -22,7 +22,9 @@ export function reshape(x: Tensor | TensorLike, shape: readonly number[]): Tenso
   const finalShape = [...shape];
   if (inferredAxis >= 0) {
     if (knownSize === 0 || input.size % knownSize !== 0) {
-      throw new ShapeError(`reshape: cannot infer the -1 dimension of ${formatShape(shape)} for ${input.size} elements`);
+      throw new ShapeError(
+        `reshape: cannot infer the -1 dimension of ${formatShape(shape)} for ${input.size} elements`,
+      );
     }
     finalShape[inferredAxis] = input.size / knownSize;
   }

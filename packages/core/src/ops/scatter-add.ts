@@ -1,5 +1,5 @@
-import { DTypeError, InvalidArgumentError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { DTypeError, InvalidArgumentError } from '../errors';
 import type { Tensor } from '../tensor';
 import { normalizeAxis } from '../util/shape';
 import { toTensor } from './internal/to-tensor';
@@ -12,7 +12,8 @@ import type { TensorLike } from './tensor-like';
 export function scatterAdd(updates: Tensor | TensorLike, indices: Tensor | TensorLike, size: number, axis = 0): Tensor {
   const updatesTensor = toTensor(updates, 'updates', 'scatterAdd');
   const indexTensor = toTensor(indices, 'indices', 'scatterAdd', 'int32');
-  if (indexTensor.dtype !== 'int32') throw new DTypeError(`scatterAdd: indices must be int32, got ${indexTensor.dtype}`);
+  if (indexTensor.dtype !== 'int32')
+    throw new DTypeError(`scatterAdd: indices must be int32, got ${indexTensor.dtype}`);
   if (!Number.isInteger(size) || size < 0) {
     throw new InvalidArgumentError(`scatterAdd: size must be a non-negative integer, got ${String(size)}`);
   }
@@ -28,9 +29,15 @@ export function scatterAdd(updates: Tensor | TensorLike, indices: Tensor | Tenso
     const values = storage.readSync(indexTensor.dataId);
     for (let position = 0; position < values.length; position++) {
       if (values[position] < 0 || values[position] >= size) {
-        throw new InvalidArgumentError(`scatterAdd: index ${values[position]} at position ${position} is out of range [0, ${size})`);
+        throw new InvalidArgumentError(
+          `scatterAdd: index ${values[position]} at position ${position} is out of range [0, ${size})`,
+        );
       }
     }
   }
-  return ENGINE.runKernel('scatterAdd', { updates: updatesTensor, indices: indexTensor }, { axis: normalizedAxis, size });
+  return ENGINE.runKernel(
+    'scatterAdd',
+    { updates: updatesTensor, indices: indexTensor },
+    { axis: normalizedAxis, size },
+  );
 }

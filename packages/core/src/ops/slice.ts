@@ -1,12 +1,16 @@
-import { InvalidArgumentError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { InvalidArgumentError } from '../errors';
 import type { Tensor } from '../tensor';
 import { formatShape } from '../util/shape';
 import { toTensor } from './internal/to-tensor';
 import type { TensorLike } from './tensor-like';
 
 /** A contiguous block starting at `begin`; a size of -1 (or a missing entry) runs to the end of that axis. */
-export function slice(x: Tensor | TensorLike, begin: number | readonly number[], size?: number | readonly number[]): Tensor {
+export function slice(
+  x: Tensor | TensorLike,
+  begin: number | readonly number[],
+  size?: number | readonly number[],
+): Tensor {
   const input = toTensor(x, 'x', 'slice');
   const beginList = typeof begin === 'number' ? [begin] : [...begin];
   const sizeList = size === undefined ? [] : typeof size === 'number' ? [size] : [...size];
@@ -22,7 +26,13 @@ export function slice(x: Tensor | TensorLike, begin: number | readonly number[],
     const dimension = input.shape[axis];
     const requested = sizeList[axis] ?? -1;
     const length = requested === -1 ? dimension - start : requested;
-    if (!Number.isInteger(start) || !Number.isInteger(length) || start < 0 || length < 0 || start + length > dimension) {
+    if (
+      !Number.isInteger(start) ||
+      !Number.isInteger(length) ||
+      start < 0 ||
+      length < 0 ||
+      start + length > dimension
+    ) {
       throw new InvalidArgumentError(
         `slice: begin=[${beginList}] size=[${sizeList}] is out of range for shape ${formatShape(input.shape)} at axis ${axis}`,
       );

@@ -1,6 +1,6 @@
-import { DTypeError, InvalidArgumentError, ShapeError } from '../errors';
-import { isDType, type DType, type TypedArray } from '../dtype';
+import { type DType, isDType, type TypedArray } from '../dtype';
 import { ENGINE } from '../engine/engine';
+import { DTypeError, InvalidArgumentError, ShapeError } from '../errors';
 import type { Tensor } from '../tensor';
 import { assertValidShape, formatShape, sizeFromShape } from '../util/shape';
 import type { TensorLike } from './tensor-like';
@@ -16,7 +16,9 @@ function inferShapeAndFlatten(values: unknown, opName: string): { shape: number[
   const visit = (value: unknown, axis: number): void => {
     if (axis === shape.length) {
       if (typeof value !== 'number' && typeof value !== 'boolean') {
-        throw new InvalidArgumentError(`${opName}: expected numbers or booleans, got ${typeof value} (${String(value)})`);
+        throw new InvalidArgumentError(
+          `${opName}: expected numbers or booleans, got ${typeof value} (${String(value)})`,
+        );
       }
       flat.push(value);
       return;
@@ -51,7 +53,9 @@ function toTypedArray(flat: ArrayLike<number | boolean>, dtype: DType, opName: s
     for (let index = 0; index < size; index++) {
       const value = Number(flat[index]);
       if (!Number.isInteger(value) || value > 2147483647 || value < -2147483648) {
-        throw new DTypeError(`${opName}: dtype int32 needs 32-bit integer values, got ${String(flat[index])} at index ${index}`);
+        throw new DTypeError(
+          `${opName}: dtype int32 needs 32-bit integer values, got ${String(flat[index])} at index ${index}`,
+        );
       }
       result[index] = value;
     }
@@ -83,7 +87,9 @@ export function tensor(values: TensorLike, shape?: readonly number[], dtype?: DT
   let inferredDType: DType;
   if (ArrayBuffer.isView(values)) {
     if (!(values instanceof Float32Array || values instanceof Int32Array || values instanceof Uint8Array)) {
-      throw new DTypeError(`${opName}: typed arrays must be Float32Array, Int32Array or Uint8Array, got ${(values as ArrayBufferView).constructor.name}`);
+      throw new DTypeError(
+        `${opName}: typed arrays must be Float32Array, Int32Array or Uint8Array, got ${(values as ArrayBufferView).constructor.name}`,
+      );
     }
     flat = values;
     inferredShape = [values.length];

@@ -1,5 +1,5 @@
-import { InvalidArgumentError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { InvalidArgumentError } from '../errors';
 import type { Tensor } from '../tensor';
 import { toTensor } from './internal/to-tensor';
 import type { TensorLike } from './tensor-like';

@@ -17,7 +17,8 @@ let unnamedCount = 0;
 /** Creates a `Variable` holding a copy of `initial`'s value. */
 export function variable(initial: Tensor | TensorLike, options: VariableOptions = {}): Variable {
   const converted = toTensor(initial, 'initial', 'variable');
-  const value = options.dtype !== undefined && options.dtype !== converted.dtype ? cast(converted, options.dtype) : converted;
+  const value =
+    options.dtype !== undefined && options.dtype !== converted.dtype ? cast(converted, options.dtype) : converted;
   try {
     return new Variable(value, options.trainable ?? true, options.name ?? `variable_${unnamedCount++}`);
   } finally {

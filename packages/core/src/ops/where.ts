@@ -1,11 +1,11 @@
 import { upcastDType } from '../dtype';
-import { DTypeError } from '../errors';
 import { ENGINE } from '../engine/engine';
+import { DTypeError } from '../errors';
 import type { Tensor } from '../tensor';
 import { broadcastShapes } from '../util/shape';
+import { runComposed } from './internal/run-composed';
 import { toTensor } from './internal/to-tensor';
 import type { TensorLike } from './tensor-like';
-import { runComposed } from './internal/run-composed';
 
 /** Picks `a` where `condition` is true and `b` elsewhere; all three broadcast. */
 export function where(condition: Tensor | TensorLike, a: Tensor | TensorLike, b: Tensor | TensorLike): Tensor {

@@ -13,7 +13,7 @@ export function seedToKey(seed: number): [number, number] {
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > Number.MAX_SAFE_INTEGER) {
     throw new InvalidArgumentError(`seed: expected a non-negative safe integer, got ${String(seed)}`);
   }
-  return [seed % TWO_TO_32 >>> 0, Math.floor(seed / TWO_TO_32) >>> 0];
+  return [(seed % TWO_TO_32) >>> 0, Math.floor(seed / TWO_TO_32) >>> 0];
 }
 
 /** Sets the global seed: the following unseeded random ops repeat exactly. */
@@ -27,5 +27,5 @@ export function nextRandomStream(count: number, seed?: number): { key: [number, 
   if (seed !== undefined) return { key: seedToKey(seed), counter: [0, 0] };
   const start = globalCounter;
   globalCounter += Math.ceil(count / 4);
-  return { key: globalKey, counter: [start % TWO_TO_32 >>> 0, Math.floor(start / TWO_TO_32) >>> 0] };
+  return { key: globalKey, counter: [(start % TWO_TO_32) >>> 0, Math.floor(start / TWO_TO_32) >>> 0] };
 }

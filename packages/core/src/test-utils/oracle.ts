@@ -48,7 +48,11 @@ export function randomPair(shape: number[], random: () => number, low = -2, high
 }
 
 /** Same shape, same dtype, values within `atol + rtol·|expected|` (NaN must match NaN, ±Inf must match). */
-export function expectMatchesTf(actual: Tensor, expected: tf.Tensor, tolerance: { rtol?: number; atol?: number } = {}): void {
+export function expectMatchesTf(
+  actual: Tensor,
+  expected: tf.Tensor,
+  tolerance: { rtol?: number; atol?: number } = {},
+): void {
   const rtol = tolerance.rtol ?? 1e-5;
   const atol = tolerance.atol ?? 1e-5;
   expect(actual.shape).toEqual(expected.shape);
@@ -56,7 +60,12 @@ export function expectMatchesTf(actual: Tensor, expected: tf.Tensor, tolerance: 
   expectValuesClose(Array.from(actual.dataSync()), Array.from(expected.dataSync()), rtol, atol);
 }
 
-export function expectValuesClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rtol = 1e-5, atol = 1e-5): void {
+export function expectValuesClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  rtol = 1e-5,
+  atol = 1e-5,
+): void {
   expect(actual.length).toBe(expected.length);
   for (let index = 0; index < expected.length; index++) {
     const want = expected[index];

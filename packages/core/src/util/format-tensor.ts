@@ -1,6 +1,6 @@
 import type { DType, TypedArray } from '../dtype';
-import type { Shape } from './shape';
 import { toNestedArray } from './nested-array';
+import type { Shape } from './shape';
 
 const MAXIMUM_PRINTED_ELEMENTS = 1000;
 

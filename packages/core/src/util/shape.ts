@@ -44,9 +44,7 @@ export function broadcastShapes(a: Shape, b: Shape, opName: string): number[] {
     const aDimension = a[a.length - rank + index] ?? 1;
     const bDimension = b[b.length - rank + index] ?? 1;
     if (aDimension !== bDimension && aDimension !== 1 && bDimension !== 1) {
-      throw new ShapeError(
-        `${opName}: shapes ${formatShape(a)} and ${formatShape(b)} cannot be broadcast together`,
-      );
+      throw new ShapeError(`${opName}: shapes ${formatShape(a)} and ${formatShape(b)} cannot be broadcast together`);
     }
     result[index] = aDimension === 1 ? bDimension : aDimension;
   }
@@ -64,7 +62,11 @@ export function normalizeAxis(axis: number, rank: number, opName: string): numbe
 }
 
 /** Normalizes `axis` (undefined meaning all axes), sorted and without duplicates. */
-export function normalizeAxes(axis: number | readonly number[] | undefined | null, rank: number, opName: string): number[] {
+export function normalizeAxes(
+  axis: number | readonly number[] | undefined | null,
+  rank: number,
+  opName: string,
+): number[] {
   if (axis === undefined || axis === null) return Array.from({ length: rank }, (_, index) => index);
   const list = typeof axis === 'number' ? [axis] : [...axis];
   const normalized = list.map((value) => {

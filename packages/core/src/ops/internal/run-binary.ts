@@ -1,16 +1,18 @@
 import type { BinaryOp, CompareOp, LogicalOp } from '../../backend/kernel-specs';
 import { upcastDType } from '../../dtype';
-import { DTypeError } from '../../errors';
 import { ENGINE } from '../../engine/engine';
+import { DTypeError } from '../../errors';
 import type { Tensor } from '../../tensor';
 import { broadcastShapes } from '../../util/shape';
 import type { TensorLike } from '../tensor-like';
-import { toTensor } from './to-tensor';
 import { runComposed } from './run-composed';
+import { toTensor } from './to-tensor';
 
 function operands(aValue: Tensor | TensorLike, bValue: Tensor | TensorLike, opName: string): [Tensor, Tensor] {
-  const aHint = typeof aValue === 'object' && aValue !== null && 'dtype' in aValue ? (aValue as Tensor).dtype : undefined;
-  const bHint = typeof bValue === 'object' && bValue !== null && 'dtype' in bValue ? (bValue as Tensor).dtype : undefined;
+  const aHint =
+    typeof aValue === 'object' && aValue !== null && 'dtype' in aValue ? (aValue as Tensor).dtype : undefined;
+  const bHint =
+    typeof bValue === 'object' && bValue !== null && 'dtype' in bValue ? (bValue as Tensor).dtype : undefined;
   const a = toTensor(aValue, 'a', opName, bHint);
   const b = toTensor(bValue, 'b', opName, aHint ?? a.dtype);
   broadcastShapes(a.shape, b.shape, opName);
@@ -22,7 +24,12 @@ function castIfNeeded(x: Tensor, dtype: Tensor['dtype']): Tensor {
 }
 
 /** Arithmetic on two tensors: both are brought to their common dtype first (bool counts as int32 here). */
-export function runBinary(op: BinaryOp, aValue: Tensor | TensorLike, bValue: Tensor | TensorLike, opName: string = op): Tensor {
+export function runBinary(
+  op: BinaryOp,
+  aValue: Tensor | TensorLike,
+  bValue: Tensor | TensorLike,
+  opName: string = op,
+): Tensor {
   return runComposed(() => {
     const [a, b] = operands(aValue, bValue, opName);
     let dtype = upcastDType(a.dtype, b.dtype);
@@ -31,7 +38,12 @@ export function runBinary(op: BinaryOp, aValue: Tensor | TensorLike, bValue: Ten
   });
 }
 
-export function runCompare(op: CompareOp, aValue: Tensor | TensorLike, bValue: Tensor | TensorLike, opName: string = op): Tensor {
+export function runCompare(
+  op: CompareOp,
+  aValue: Tensor | TensorLike,
+  bValue: Tensor | TensorLike,
+  opName: string = op,
+): Tensor {
   return runComposed(() => {
     const [a, b] = operands(aValue, bValue, opName);
     const dtype = upcastDType(a.dtype, b.dtype);
@@ -39,7 +51,12 @@ export function runCompare(op: CompareOp, aValue: Tensor | TensorLike, bValue: T
   });
 }
 
-export function runLogical(op: LogicalOp, aValue: Tensor | TensorLike, bValue: Tensor | TensorLike, opName: string): Tensor {
+export function runLogical(
+  op: LogicalOp,
+  aValue: Tensor | TensorLike,
+  bValue: Tensor | TensorLike,
+  opName: string,
+): Tensor {
   const [a, b] = operands(aValue, bValue, opName);
   if (a.dtype !== 'bool' || b.dtype !== 'bool') {
     throw new DTypeError(`${opName}: expected two bool tensors, got a=${a.dtype} b=${b.dtype}`);

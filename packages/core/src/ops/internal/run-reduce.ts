@@ -1,11 +1,11 @@
 import type { ReduceOp } from '../../backend/kernel-specs';
-import { DTypeError } from '../../errors';
 import { ENGINE } from '../../engine/engine';
+import { DTypeError } from '../../errors';
 import type { Tensor } from '../../tensor';
 import { normalizeAxes } from '../../util/shape';
 import type { TensorLike } from '../tensor-like';
-import { toTensor } from './to-tensor';
 import { runComposed } from './run-composed';
+import { toTensor } from './to-tensor';
 
 /** Shape with reduced axes kept as 1 (for keepDims and for broadcasting gradients back). */
 export function keptShape(shape: readonly number[], axes: readonly number[]): number[] {

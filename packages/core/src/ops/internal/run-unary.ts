@@ -1,10 +1,10 @@
 import type { UnaryOp } from '../../backend/kernel-specs';
-import { DTypeError } from '../../errors';
 import { ENGINE } from '../../engine/engine';
+import { DTypeError } from '../../errors';
 import type { Tensor } from '../../tensor';
 import type { TensorLike } from '../tensor-like';
-import { toTensor } from './to-tensor';
 import { runComposed } from './run-composed';
+import { toTensor } from './to-tensor';
 
 /** Ops that keep int32 as int32; every other numeric op works in float32 and converts int32/bool inputs. */
 const INTEGER_PRESERVING: ReadonlySet<UnaryOp> = new Set<UnaryOp>(['neg', 'abs', 'sign', 'square', 'relu']);
@@ -21,7 +21,7 @@ export function runUnary(op: UnaryOp, value: Tensor | TensorLike, opName: string
       throw new DTypeError(`${opName}: expected a float32 or int32 tensor, got bool (cast it first)`);
     }
     if (x.dtype === 'int32') {
-      if ((op === 'isNaN' || op === 'isFinite')) return ENGINE.runKernel('unary', { x: castTo(x) }, { op });
+      if (op === 'isNaN' || op === 'isFinite') return ENGINE.runKernel('unary', { x: castTo(x) }, { op });
       if (!INTEGER_PRESERVING.has(op)) x = castTo(x);
     }
     return ENGINE.runKernel('unary', { x }, { op });

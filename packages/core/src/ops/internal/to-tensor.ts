@@ -14,12 +14,15 @@ export function toTensor(value: Tensor | TensorLike, argumentName: string, opNam
     return value;
   }
   if (value === null || value === undefined) {
-    throw new InvalidArgumentError(`${opName}: argument '${argumentName}' must be a Tensor or array, got ${String(value)}`);
+    throw new InvalidArgumentError(
+      `${opName}: argument '${argumentName}' must be a Tensor or array, got ${String(value)}`,
+    );
   }
   if (typeof value === 'number' && dtypeHint === 'int32' && !Number.isInteger(value)) {
     return tensor(value, undefined, 'float32');
   }
-  if (typeof value === 'number' && dtypeHint !== undefined && dtypeHint !== 'bool') return tensor(value, undefined, dtypeHint);
+  if (typeof value === 'number' && dtypeHint !== undefined && dtypeHint !== 'bool')
+    return tensor(value, undefined, dtypeHint);
   if (Array.isArray(value) && dtypeHint === 'int32' && isIntegerArray(value)) return tensor(value, undefined, 'int32');
   return tensor(value);
 }

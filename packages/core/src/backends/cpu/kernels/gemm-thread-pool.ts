@@ -32,7 +32,9 @@ interface NodeGlobals {
 
 /**
  * Worker threads exist only where Node's `process.getBuiltinModule` does (Node ≥ 20.16); browsers and bundles
- * never see a static import of a Node module. TESSERA_CPU_THREADS sets the total thread count (1 disables).
+ * never see a static import of a Node module. A worker's code is gemm-blocked.ts's functions as source text, so no
+ * separate worker file has to be built or located. Workers start in the background: calls made before they report
+ * ready run on the calling thread. TESSERA_CPU_THREADS sets the total thread count (1 disables threading).
  */
 function startPool(): void {
   state = 'unavailable';
@@ -41,7 +43,8 @@ function startPool(): void {
   const os = nodeProcess?.getBuiltinModule?.('node:os') as typeof import('node:os') | undefined;
   if (threads === undefined || os === undefined || !threads.isMainThread) return;
   const requested = Number(nodeProcess?.env?.TESSERA_CPU_THREADS);
-  const threadCount = Number.isInteger(requested) && requested > 0 ? requested : Math.min(os.availableParallelism(), 4);
+  const threadCount =
+    Number.isInteger(requested) && requested > 0 ? Math.min(requested, 16) : Math.min(os.availableParallelism(), 4);
   if (threadCount < 2) return;
   const source = `${blockedGemmSource()}\n(${gemmWorkerLoop})(require('node:worker_threads'), ${blockedGemm.name}, ${createGemmWorkspace.name});`;
   try {
@@ -73,6 +76,11 @@ function poolIsReady(): boolean {
   if (readiness.includes(2)) state = 'unavailable';
   else if (readiness.every((ready) => ready === 1)) state = 'ready';
   return state === 'ready';
+}
+
+/** How many threads large products run on now: 1 until the workers have started (or where there are none). */
+export function parallelGemmThreads(): number {
+  return poolIsReady() ? workers.length + 1 : 1;
 }
 
 /** Grows the shared data buffers and sends the new ones to every worker (received before its next job). */

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { gemm } from './gemm';
+import { blockedGemm, createGemmWorkspace } from './gemm-blocked';
+import { parallelGemmThreads } from './gemm-thread-pool';
+import { randomValues, seededRandom } from './kernel-test-helpers';
+
+const nodeProcess = globalThis.process as { getBuiltinModule?: unknown } | undefined;
+const canThread =
+  typeof nodeProcess?.getBuiltinModule === 'function' && (await import('node:os')).availableParallelism() > 1;
+
+/** The first large gemm starts the workers in the background; later ones use them once they are ready. */
+async function waitForWorkers(): Promise<number> {
+  const random = seededRandom(1);
+  const a = Float32Array.from(randomValues(random, 128 * 128));
+  gemm(a, 0, a, 0, new Float32Array(128 * 128), 0, 128, 128, 128, false, false);
+  for (let attempt = 0; attempt < 100 && parallelGemmThreads() === 1; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return parallelGemmThreads();
+}
+
+describe.skipIf(!canThread)('gemm on worker threads', () => {
+  it('starts workers where Node provides them', async () => {
+    expect(await waitForWorkers()).toBeGreaterThan(1);
+  });
+
+  it('gives bit-identical results to one thread, for every transpose and with accumulation', async () => {
+    await waitForWorkers();
+    const random = seededRandom(2);
+    for (const [m, n, k] of [
+      [130, 70, 300],
+      [257, 33, 129],
+      [64, 1031, 20],
+    ]) {
+      for (const transposeA of [false, true]) {
+        for (const transposeB of [false, true]) {
+          for (const accumulate of [false, true]) {
+            const a = Float32Array.from(randomValues(random, m * k + 3));
+            const b = Float32Array.from(randomValues(random, k * n + 5));
+            const initial = Float32Array.from(randomValues(random, m * n + 2));
+            const threaded = initial.slice();
+            const single = initial.slice();
+            gemm(a, 3, b, 5, threaded, 2, m, n, k, transposeA, transposeB, accumulate);
+            blockedGemm(
+              a,
+              3,
+              transposeA ? 1 : k,
+              transposeA ? m : 1,
+              b,
+              5,
+              transposeB ? 1 : n,
+              transposeB ? k : 1,
+              single,
+              2,
+              n,
+              m,
+              n,
+              k,
+              accumulate,
+              createGemmWorkspace(),
+            );
+            expect(threaded).toEqual(single);
+          }
+        }
+      }
+    }
+    // Still threaded: no worker failed and fell back along the way.
+    expect(parallelGemmThreads()).toBeGreaterThan(1);
+  });
+});
