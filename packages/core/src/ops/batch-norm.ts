@@ -22,30 +22,32 @@ export function batchNorm(
   scale?: Tensor | TensorLike,
   varianceEpsilon = 0.001,
 ): Tensor {
-  const opName = 'batchNorm';
-  const input = toFloatArgument(x, 'x', opName);
-  const parameter = (value: Tensor | TensorLike, name: string): Tensor => {
-    const converted = toFloatArgument(value, name, opName);
-    if (!broadcastsTo(converted.shape, input.shape)) {
-      throw new ShapeError(
-        `${opName}: ${name} must broadcast to the shape of x, got ${name}=${formatShape(converted.shape)} x=${formatShape(input.shape)}`,
+  return runComposed(() => {
+    const opName = 'batchNorm';
+    const input = toFloatArgument(x, 'x', opName);
+    const parameter = (value: Tensor | TensorLike, name: string): Tensor => {
+      const converted = toFloatArgument(value, name, opName);
+      if (!broadcastsTo(converted.shape, input.shape)) {
+        throw new ShapeError(
+          `${opName}: ${name} must broadcast to the shape of x, got ${name}=${formatShape(converted.shape)} x=${formatShape(input.shape)}`,
+        );
+      }
+      return converted;
+    };
+    if (typeof varianceEpsilon !== 'number' || !(varianceEpsilon >= 0)) {
+      throw new InvalidArgumentError(
+        `${opName}: varianceEpsilon must be a non-negative number, got ${String(varianceEpsilon)}`,
       );
     }
-    return converted;
-  };
-  if (typeof varianceEpsilon !== 'number' || !(varianceEpsilon >= 0)) {
-    throw new InvalidArgumentError(
-      `${opName}: varianceEpsilon must be a non-negative number, got ${String(varianceEpsilon)}`,
-    );
-  }
-  const meanTensor = parameter(mean, 'mean');
-  const varianceTensor = parameter(variance, 'variance');
-  const scaleTensor = scale === undefined || scale === null ? undefined : parameter(scale, 'scale');
-  const offsetTensor = offset === undefined || offset === null ? undefined : parameter(offset, 'offset');
-  return runComposed(() => {
-    let factor = rsqrt(add(varianceTensor, varianceEpsilon));
-    if (scaleTensor) factor = mul(factor, scaleTensor);
-    const normalized = mul(sub(input, meanTensor), factor);
-    return offsetTensor ? add(normalized, offsetTensor) : normalized;
+    const meanTensor = parameter(mean, 'mean');
+    const varianceTensor = parameter(variance, 'variance');
+    const scaleTensor = scale === undefined || scale === null ? undefined : parameter(scale, 'scale');
+    const offsetTensor = offset === undefined || offset === null ? undefined : parameter(offset, 'offset');
+    return runComposed(() => {
+      let factor = rsqrt(add(varianceTensor, varianceEpsilon));
+      if (scaleTensor) factor = mul(factor, scaleTensor);
+      const normalized = mul(sub(input, meanTensor), factor);
+      return offsetTensor ? add(normalized, offsetTensor) : normalized;
+    });
   });
 }

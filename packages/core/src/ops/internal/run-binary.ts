@@ -57,9 +57,11 @@ export function runLogical(
   bValue: Tensor | TensorLike,
   opName: string,
 ): Tensor {
-  const [a, b] = operands(aValue, bValue, opName);
-  if (a.dtype !== 'bool' || b.dtype !== 'bool') {
-    throw new DTypeError(`${opName}: expected two bool tensors, got a=${a.dtype} b=${b.dtype}`);
-  }
-  return ENGINE.runKernel('logical', { a, b }, { op });
+  return runComposed(() => {
+    const [a, b] = operands(aValue, bValue, opName);
+    if (a.dtype !== 'bool' || b.dtype !== 'bool') {
+      throw new DTypeError(`${opName}: expected two bool tensors, got a=${a.dtype} b=${b.dtype}`);
+    }
+    return ENGINE.runKernel('logical', { a, b }, { op });
+  });
 }
