@@ -9,6 +9,9 @@ export default defineConfig({
     alias: [
       { find: /^@tessera\/core\/backend$/, replacement: source('./packages/core/src/backend.ts') },
       { find: /^@tessera\/core$/, replacement: source('./packages/core/src/index.ts') },
+      { find: /^@tessera\/optimizers$/, replacement: source('./packages/optimizers/src/index.ts') },
+      { find: /^@tessera\/layers$/, replacement: source('./packages/layers/src/index.ts') },
+      { find: /^@tessera\/data$/, replacement: source('./packages/data/src/index.ts') },
     ],
   },
   test: {

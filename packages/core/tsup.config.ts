@@ -7,7 +7,7 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
-  // Worker entry for the threaded matmul must stay a separate file so that it can be spawned.
+  // The two entries share the kernel table and error classes: emit them once, as a shared chunk.
   splitting: true,
   treeshake: true,
 });
