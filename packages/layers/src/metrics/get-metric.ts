@@ -1,0 +1,41 @@
+import { InvalidArgumentError, type Tensor } from '@tessera/core';
+import { meanAbsoluteError } from '../losses/mean-absolute-error';
+import { meanSquaredError } from '../losses/mean-squared-error';
+import { accuracy } from './accuracy';
+import { binaryAccuracy } from './binary-accuracy';
+import { categoricalAccuracy } from './categorical-accuracy';
+import { sparseCategoricalAccuracy } from './sparse-categorical-accuracy';
+
+export type MetricFunction = (yTrue: Tensor, yPred: Tensor) => Tensor;
+
+export type MetricName =
+  | 'accuracy'
+  | 'binaryAccuracy'
+  | 'categoricalAccuracy'
+  | 'sparseCategoricalAccuracy'
+  | 'meanSquaredError'
+  | 'meanAbsoluteError';
+
+const metrics: Record<MetricName, MetricFunction> = {
+  accuracy,
+  binaryAccuracy: (yTrue, yPred) => binaryAccuracy(yTrue, yPred),
+  categoricalAccuracy,
+  sparseCategoricalAccuracy,
+  meanSquaredError,
+  meanAbsoluteError,
+};
+
+/** A metric name or function with the key it is reported under in logs and History. */
+export function getMetric(
+  identifier: MetricName | MetricFunction,
+  context: string,
+): { key: string; metric: MetricFunction } {
+  if (typeof identifier === 'function') return { key: identifier.name || 'metric', metric: identifier };
+  const metric = Object.hasOwn(metrics, identifier) ? metrics[identifier] : undefined;
+  if (metric === undefined) {
+    throw new InvalidArgumentError(
+      `${context}: unknown metric '${String(identifier)}', expected one of ${Object.keys(metrics).join(', ')} or a function`,
+    );
+  }
+  return { key: identifier, metric };
+}
