@@ -50,4 +50,4 @@ export { type VariableOptions, variable } from './ops/variable';
 export { setSeed } from './random/random-state';
 export { Tensor } from './tensor';
 export type { NestedArray } from './util/nested-array';
-export { Variable, registeredVariables } from './variable';
+export { registeredVariables, Variable } from './variable';
