@@ -185,3 +185,21 @@ describe('progress output', () => {
     model.dispose();
   });
 });
+
+describe('Sequential owns the optimizer it made from a name', () => {
+  it("frees the 'adam' slot variables on dispose", async () => {
+    const { Sequential } = await import('./sequential');
+    const { Dense } = await import('../layers/dense');
+    const core = await import('@tessera/core');
+    const before = core.memory().numTensors;
+    const model = new Sequential([new Dense({ units: 2, inputShape: [3] })]);
+    model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+    const x = core.ones([4, 3]);
+    const y = core.zeros([4, 2]);
+    await model.fit(x, y, { epochs: 1, batchSize: 4, verbose: 0 });
+    model.dispose();
+    x.dispose();
+    y.dispose();
+    expect(core.memory().numTensors).toBe(before);
+  });
+});

@@ -32,6 +32,8 @@ export interface BatchOptions {
 
 interface Compiled {
   optimizer: OptimizerLike;
+  /** True when compile made the optimizer from a name: then its slot variables are ours to free. */
+  ownsOptimizer: boolean;
   loss: LossFunction;
   metrics: Array<{ key: string; metric: MetricFunction }>;
 }
@@ -115,8 +117,10 @@ export class Sequential {
     if (options === undefined || options.optimizer === undefined || options.loss === undefined) {
       throw new InvalidArgumentError('compile: expected { optimizer, loss, metrics? }');
     }
+    this.disposeOwnedOptimizer();
     this.compiled = {
       optimizer: resolveOptimizer(options.optimizer),
+      ownsOptimizer: typeof options.optimizer === 'string',
       loss: getLoss(options.loss, 'compile'),
       metrics: (options.metrics ?? []).map((metric) => getMetric(metric, 'compile')),
     };
@@ -223,6 +227,12 @@ export class Sequential {
 
   dispose(): void {
     for (const layer of this.layerList) layer.dispose();
+    this.disposeOwnedOptimizer();
+  }
+
+  private disposeOwnedOptimizer(): void {
+    const compiled = this.compiled;
+    if (compiled?.ownsOptimizer) (compiled.optimizer as OptimizerLike & { dispose?: () => void }).dispose?.();
   }
 
   private requireCompiled(context: string): Compiled {
