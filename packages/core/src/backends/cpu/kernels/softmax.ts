@@ -1,6 +1,7 @@
 import type { KernelFunction } from '../../../backend/backend-definition';
 import type { TensorInfo } from '../../../backend/kernel-specs';
 import type { CpuStorage } from '../cpu-storage';
+import { columnMaxima } from './column-maxima';
 import { softmaxLayout } from './softmax-layout';
 
 /**
@@ -23,12 +24,8 @@ export function createSoftmaxKernel(storage: CpuStorage): KernelFunction<'softma
     const block = axisSize * inner;
     for (let outerIndex = 0; outerIndex < outer; outerIndex++) {
       const base = outerIndex * block;
-      maxima.fill(Number.NEGATIVE_INFINITY, 0, inner);
+      columnMaxima(x, base, axisSize, inner, maxima);
       sums.fill(0, 0, inner);
-      for (let position = 0; position < axisSize; position++) {
-        const row = base + position * inner;
-        for (let index = 0; index < inner; index++) if (x[row + index] > maxima[index]) maxima[index] = x[row + index];
-      }
       for (let position = 0; position < axisSize; position++) {
         const row = base + position * inner;
         for (let index = 0; index < inner; index++) {
