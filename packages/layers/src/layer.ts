@@ -1,5 +1,20 @@
-import { InvalidArgumentError, reshape, ShapeError, type Tensor, tidy, type Variable, variable } from '@tessera/core';
+import {
+  add,
+  type DType,
+  InvalidArgumentError,
+  registeredVariables,
+  reshape,
+  ShapeError,
+  type Tensor,
+  tidy,
+  type Variable,
+  variable,
+} from '@tessera/core';
+import type { Constraint } from './constraints/constraint';
+import { isSymbolicTensor, SymbolicTensor } from './functional/symbolic-tensor';
 import type { Initializer } from './initializers/initializer';
+import type { Regularizer } from './regularizers/regularizer';
+import type { LayerConfig } from './util/json-value';
 import { formatSymbolicShape, type SymbolicShape } from './util/shape-format';
 import { uniqueLayerName } from './util/unique-layer-name';
 
@@ -12,21 +27,56 @@ export interface LayerOptions {
 }
 
 export interface CallOptions {
-  /** Layers such as Dropout behave differently while training. */
+  /** Layers such as Dropout and BatchNormalization behave differently while training. */
   training?: boolean;
+}
+
+export interface WeightOptions {
+  /** False for state such as BatchNormalization's moving statistics, which no optimizer may touch. */
+  trainable?: boolean;
+  regularizer?: Regularizer;
+  constraint?: Constraint;
+}
+
+/** A weight with the short key it is saved under (`kernel`), relative to its layer's name. */
+export interface WeightEntry {
+  readonly key: string;
+  readonly variable: Variable;
+  readonly regularizer: Regularizer | undefined;
+  readonly constraint: Constraint | undefined;
+  /** Whether the weight trains while its layer is trainable. */
+  readonly trainableWithLayer: boolean;
+}
+
+/** A variable name not in use yet: a second model loaded from the same file gets `dense_1/kernel_1`. */
+function freeVariableName(base: string): string {
+  const taken = new Set(registeredVariables().map((candidate) => candidate.name));
+  if (!taken.has(base)) return base;
+  let suffix = 1;
+  while (taken.has(`${base}_${suffix}`)) suffix++;
+  return `${base}_${suffix}`;
+}
+
+function expectOne<T>(values: readonly T[], layer: Layer): T {
+  if (values.length !== 1) {
+    throw new InvalidArgumentError(`${layer.className} (${layer.name}): expected one input, got ${values.length}`);
+  }
+  return values[0];
 }
 
 /**
  * A building block holding weights. Weights are created lazily by `build` on the first `apply`, once the input
- * shape is known, so a model can be declared without repeating every layer's input size.
+ * shape is known, so a model can be declared without repeating every layer's input size. Single-input layers
+ * implement `build`/`call`/`computeOutputShape`; layers taking a list (Add, Concatenate) override the
+ * `...FromShapes`/`callOnInputs`/`outputShapeFor` trio instead.
  */
 export abstract class Layer {
   readonly name: string;
   readonly inputShape: readonly number[] | undefined;
   private built = false;
   private isTrainable: boolean;
-  private builtInputShape: SymbolicShape | undefined;
-  private readonly weightList: Variable[] = [];
+  private builtInputShapes: SymbolicShape[] | undefined;
+  private readonly weightEntries: WeightEntry[] = [];
 
   constructor(kind: string, options: LayerOptions = {}) {
     if (options.name !== undefined && (typeof options.name !== 'string' || options.name.length === 0)) {
@@ -46,8 +96,15 @@ export abstract class Layer {
     this.inputShape = options.inputShape === undefined ? undefined : [...options.inputShape];
   }
 
-  /** The layer kind as shown by `summary()` (`Dense`). */
+  /** The layer kind as shown by `summary()` and written into `model.json` (`Dense`). */
   abstract get className(): string;
+
+  /** Constructor options as JSON; subclasses add their own fields to `super.getConfig()`. */
+  getConfig(): LayerConfig {
+    const config: LayerConfig = { name: this.name, trainable: this.isTrainable };
+    if (this.inputShape !== undefined) config.inputShape = [...this.inputShape];
+    return config;
+  }
 
   get isBuilt(): boolean {
     return this.built;
@@ -59,56 +116,111 @@ export abstract class Layer {
 
   set trainable(value: boolean) {
     this.isTrainable = value;
-    for (const weight of this.weightList) weight.trainable = value;
+    for (const entry of this.weightEntries) entry.variable.trainable = value && entry.trainableWithLayer;
   }
 
   get weights(): Variable[] {
-    return [...this.weightList];
+    return this.weightEntries.map((entry) => entry.variable);
+  }
+
+  /** Weights with the keys they are saved under, in creation order. */
+  get namedWeights(): readonly WeightEntry[] {
+    return [...this.weightEntries];
   }
 
   get trainableWeights(): Variable[] {
-    return this.weightList.filter((weight) => weight.trainable);
+    return this.weights.filter((weight) => weight.trainable);
   }
 
   get nonTrainableWeights(): Variable[] {
-    return this.weightList.filter((weight) => !weight.trainable);
+    return this.weights.filter((weight) => !weight.trainable);
   }
 
   /** Creates the weights for inputs of `inputShape` (batch axis included, possibly null). */
   build(inputShape: SymbolicShape): void {
-    this.builtInputShape = [...inputShape];
+    this.builtInputShapes = [[...inputShape]];
     this.built = true;
   }
 
-  /** The forward computation on a built layer. */
-  abstract call(input: Tensor, options: CallOptions): Tensor;
+  /** The forward computation of a built single-input layer. */
+  call(_input: Tensor, _options: CallOptions): Tensor {
+    throw new InvalidArgumentError(`${this.className} (${this.name}): expected a list of inputs`);
+  }
 
   /** The output shape for an input shape; the default keeps the shape. */
   computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
     return inputShape;
   }
 
-  /** Builds on first use, checks the input against the built shape, then runs `call`. */
-  apply(input: Tensor, options: CallOptions = {}): Tensor {
-    if (!this.built) this.build(input.shape);
-    this.assertCompatible(input.shape);
-    return this.call(input, { training: options.training ?? false });
+  /** Builds for a list of input shapes; multi-input layers override it and call `markBuilt`. */
+  buildFromShapes(inputShapes: readonly SymbolicShape[]): void {
+    this.build(expectOne(inputShapes, this));
+  }
+
+  /** Runs a built layer on its inputs; multi-input layers override it. */
+  callOnInputs(inputs: readonly Tensor[], options: CallOptions): Tensor {
+    return this.call(expectOne(inputs, this), options);
+  }
+
+  /** The output shape for a list of input shapes; multi-input layers override it. */
+  outputShapeFor(inputShapes: readonly SymbolicShape[]): SymbolicShape {
+    return this.computeOutputShape(expectOne(inputShapes, this));
+  }
+
+  /** The output dtype; layers are float32 unless they say otherwise. */
+  outputDTypeFor(_inputDTypes: readonly DType[]): DType {
+    return 'float32';
+  }
+
+  /**
+   * Applied to tensors, computes the output (building on first use). Applied to `SymbolicTensor`s from `input()`,
+   * records a node of a functional model's graph and returns its symbolic output.
+   */
+  apply(input: SymbolicTensor | readonly SymbolicTensor[], options?: CallOptions): SymbolicTensor;
+  apply(input: Tensor | readonly Tensor[], options?: CallOptions): Tensor;
+  apply(
+    input: Tensor | SymbolicTensor | readonly Tensor[] | readonly SymbolicTensor[],
+    options: CallOptions = {},
+  ): Tensor | SymbolicTensor {
+    const inputs = (Array.isArray(input) ? [...input] : [input]) as Array<Tensor | SymbolicTensor>;
+    if (inputs.length === 0) throw new InvalidArgumentError(`${this.className} (${this.name}): got no inputs`);
+    const symbolicCount = inputs.filter(isSymbolicTensor).length;
+    if (symbolicCount > 0) {
+      if (symbolicCount !== inputs.length) {
+        throw new InvalidArgumentError(
+          `${this.className} (${this.name}): cannot mix SymbolicTensors from input() with concrete tensors`,
+        );
+      }
+      const symbolic = inputs as SymbolicTensor[];
+      const shapes = symbolic.map((tensor) => tensor.shape);
+      if (!this.built) this.buildFromShapes(shapes);
+      this.assertCompatible(shapes);
+      const outputShape = this.outputShapeFor(shapes);
+      const dtype = this.outputDTypeFor(symbolic.map((tensor) => tensor.dtype));
+      return new SymbolicTensor(outputShape, dtype, this, symbolic, `${this.name}/output`);
+    }
+    const tensors = inputs as Tensor[];
+    const shapes = tensors.map((tensor) => tensor.shape);
+    if (!this.built) this.buildFromShapes(shapes);
+    this.assertCompatible(shapes);
+    return this.callOnInputs(tensors, { training: options.training ?? false });
   }
 
   /** Copies of the current weight values, in creation order; the caller owns them. */
   getWeights(): Tensor[] {
-    return this.weightList.map((weight) => reshape(weight, weight.shape));
+    return this.weights.map((weight) => reshape(weight, weight.shape));
   }
 
   /** Replaces every weight; shapes must match those of `weights` exactly. */
   setWeights(values: readonly Tensor[]): void {
-    if (!Array.isArray(values) || values.length !== this.weightList.length) {
+    const weights = this.weights;
+    if (!Array.isArray(values) || values.length !== weights.length) {
       throw new InvalidArgumentError(
-        `${this.name}.setWeights: expected ${this.weightList.length} tensors, got ${Array.isArray(values) ? values.length : typeof values}`,
+        `${this.name}.setWeights: expected ${weights.length} tensors, got ${Array.isArray(values) ? values.length : typeof values}`,
       );
     }
     values.forEach((value: Tensor, index) => {
-      const target = this.weightList[index];
+      const target = weights[index];
       const same =
         value.shape.length === target.shape.length &&
         value.shape.every((size: number, axis: number) => size === target.shape[axis]);
@@ -119,42 +231,94 @@ export abstract class Layer {
       }
     });
     values.forEach((value, index) => {
-      this.weightList[index].assign(value);
+      weights[index].assign(value);
     });
   }
 
   countParams(): number {
-    return this.weightList.reduce((total, weight) => total + weight.size, 0);
+    return this.weights.reduce((total, weight) => total + weight.size, 0);
+  }
+
+  /** The sum of this layer's weight penalties (a scalar), or undefined when it has none. */
+  regularizationLoss(): Tensor | undefined {
+    const penalties = this.weightEntries.filter((entry) => entry.regularizer !== undefined);
+    if (penalties.length === 0) return undefined;
+    return tidy(() =>
+      penalties
+        .map((entry) => (entry.regularizer as Regularizer)(entry.variable))
+        .reduce((total, penalty) => add(total, penalty)),
+    );
+  }
+
+  /** Projects constrained weights back into their allowed set; the training loop calls it after each step. */
+  applyConstraints(): void {
+    for (const entry of this.weightEntries) {
+      if (entry.constraint === undefined || !entry.variable.trainable) continue;
+      const constraint = entry.constraint;
+      const projected = tidy(() => constraint(entry.variable));
+      entry.variable.assign(projected);
+      projected.dispose();
+    }
   }
 
   /** Frees the weights; the layer cannot be used afterwards. */
   dispose(): void {
-    for (const weight of this.weightList) weight.dispose();
-    this.weightList.length = 0;
+    for (const weight of this.weights) weight.dispose();
+    this.weightEntries.length = 0;
   }
 
-  /** Creates a weight variable named `${layerName}/${weightName}`. */
-  protected addWeight(weightName: string, shape: readonly number[], initializer: Initializer): Variable {
+  /** For multi-input layers' `buildFromShapes`: records the shapes later inputs are checked against. */
+  protected markBuilt(inputShapes: readonly SymbolicShape[]): void {
+    this.builtInputShapes = inputShapes.map((shape) => [...shape]);
+    this.built = true;
+  }
+
+  /** Creates a weight variable named `${layerName}/${weightName}` (with a suffix if that name is taken). */
+  protected addWeight(
+    weightName: string,
+    shape: readonly number[],
+    initializer: Initializer,
+    options: WeightOptions = {},
+  ): Variable {
+    const trainableWithLayer = options.trainable ?? true;
     const initial = tidy(() => initializer(shape));
     try {
-      const weight = variable(initial, { name: `${this.name}/${weightName}`, trainable: this.isTrainable });
-      this.weightList.push(weight);
+      const weight = variable(initial, {
+        name: freeVariableName(`${this.name}/${weightName}`),
+        trainable: this.isTrainable && trainableWithLayer,
+      });
+      this.weightEntries.push({
+        key: weightName,
+        variable: weight,
+        regularizer: options.regularizer,
+        constraint: options.constraint,
+        trainableWithLayer,
+      });
       return weight;
     } finally {
       initial.dispose();
     }
   }
 
-  /** Every axis but the batch axis must match the shape the layer was built for. */
-  private assertCompatible(shape: readonly number[]): void {
-    const expected = this.builtInputShape;
+  /** Every axis but the batch axis must match the shapes the layer was built for. */
+  private assertCompatible(shapes: readonly SymbolicShape[]): void {
+    const expected = this.builtInputShapes;
     if (expected === undefined) return;
     const matches =
-      shape.length === expected.length &&
-      expected.every((size, axis) => axis === 0 || size === null || size === shape[axis]);
+      shapes.length === expected.length &&
+      expected.every(
+        (expectedShape, position) =>
+          shapes[position].length === expectedShape.length &&
+          expectedShape.every(
+            (size, axis) =>
+              axis === 0 || size === null || shapes[position][axis] === null || size === shapes[position][axis],
+          ),
+      );
     if (!matches) {
+      const describe = (list: readonly SymbolicShape[]) =>
+        list.map((shape) => formatSymbolicShape([null, ...shape.slice(1)])).join(', ');
       throw new ShapeError(
-        `${this.className} (${this.name}): expected input of shape ${formatSymbolicShape([null, ...expected.slice(1)])}, got ${formatSymbolicShape(shape)}`,
+        `${this.className} (${this.name}): expected input of shape ${describe(expected)}, got ${shapes.map((shape) => formatSymbolicShape(shape)).join(', ')}`,
       );
     }
   }

@@ -19,7 +19,7 @@ export class Activation extends Layer {
     return 'Activation';
   }
 
-  call(input: Tensor, _options: CallOptions): Tensor {
+  override call(input: Tensor, _options: CallOptions): Tensor {
     return this.activation(input);
   }
 }

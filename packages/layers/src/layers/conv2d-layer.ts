@@ -72,7 +72,7 @@ export class Conv2D extends Layer {
     ];
   }
 
-  call(input: Tensor, _options: CallOptions): Tensor {
+  override call(input: Tensor, _options: CallOptions): Tensor {
     const convolved = conv2d(input, this.kernel as Variable, { strides: this.strides, padding: this.padding });
     return this.activation(this.bias === undefined ? convolved : add(convolved, this.bias));
   }

@@ -55,7 +55,7 @@ export class Dense extends Layer {
     return [...inputShape.slice(0, -1), this.units];
   }
 
-  call(input: Tensor, _options: CallOptions): Tensor {
+  override call(input: Tensor, _options: CallOptions): Tensor {
     const kernel = this.kernel as Variable;
     // matmul wants rank 2 here; extra leading axes are folded into the batch and restored afterwards.
     const flat = input.rank === 2 ? input : reshape(input, [-1, input.shape[input.rank - 1]]);

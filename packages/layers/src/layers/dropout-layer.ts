@@ -30,7 +30,7 @@ export class Dropout extends Layer {
     return 'Dropout';
   }
 
-  call(input: Tensor, options: CallOptions): Tensor {
+  override call(input: Tensor, options: CallOptions): Tensor {
     if (!options.training || this.rate === 0) return reshape(input, input.shape);
     const seed = this.seed === undefined ? undefined : this.seed + this.calls++;
     return dropout(input, this.rate, { seed });

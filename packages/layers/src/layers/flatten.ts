@@ -22,7 +22,7 @@ export class Flatten extends Layer {
     return [inputShape[0], (rest as number[]).reduce((product, size) => product * size, 1)];
   }
 
-  call(input: Tensor, _options: CallOptions): Tensor {
+  override call(input: Tensor, _options: CallOptions): Tensor {
     if (input.rank < 1) throw new ShapeError(`Flatten (${this.name}): expected a batch axis, got a scalar`);
     const perExample = input.shape.slice(1).reduce((product, size) => product * size, 1);
     return reshape(input, [input.shape[0], perExample]);

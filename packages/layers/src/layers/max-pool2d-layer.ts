@@ -44,7 +44,7 @@ export class MaxPool2D extends Layer {
     ];
   }
 
-  call(input: Tensor, _options: CallOptions): Tensor {
+  override call(input: Tensor, _options: CallOptions): Tensor {
     if (input.rank !== 4) {
       throw new ShapeError(
         `MaxPool2D (${this.name}): expected input [batch, height, width, channels], got ${formatSymbolicShape(input.shape)}`,

@@ -44,7 +44,7 @@ export class Reshape extends Layer {
     return [inputShape[0], ...inferred];
   }
 
-  call(input: Tensor, _options: CallOptions): Tensor {
+  override call(input: Tensor, _options: CallOptions): Tensor {
     const outputShape = this.computeOutputShape(input.shape);
     return reshape(input, [input.shape[0], ...(outputShape.slice(1) as number[])]);
   }
