@@ -14,6 +14,7 @@ import type { Constraint } from './constraints/constraint';
 import { isSymbolicTensor, SymbolicTensor } from './functional/symbolic-tensor';
 import type { Initializer } from './initializers/initializer';
 import type { Regularizer } from './regularizers/regularizer';
+import { chargeWeightBudget } from './serialization/weight-budget';
 import type { LayerConfig } from './util/json-value';
 import { formatSymbolicShape, type SymbolicShape } from './util/shape-format';
 import { uniqueLayerName } from './util/unique-layer-name';
@@ -281,6 +282,10 @@ export abstract class Layer {
     options: WeightOptions = {},
   ): Variable {
     const trainableWithLayer = options.trainable ?? true;
+    chargeWeightBudget(
+      shape.reduce((product, size) => product * size, 1),
+      `${this.name}/${weightName}`,
+    );
     const initial = tidy(() => initializer(shape));
     try {
       const weight = variable(initial, {

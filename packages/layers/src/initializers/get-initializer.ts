@@ -6,7 +6,11 @@ import { heUniform } from './he-uniform';
 import type { Initializer } from './initializer';
 import { lecunNormal } from './lecun-normal';
 import { onesInitializer } from './ones-initializer';
+import { orthogonal } from './orthogonal';
 import { randomNormalInitializer } from './random-normal-initializer';
+import { randomUniformInitializer } from './random-uniform-initializer';
+import { truncatedNormalInitializer } from './truncated-normal-initializer';
+import { varianceScaling } from './variance-scaling';
 import { zerosInitializer } from './zeros-initializer';
 
 export type InitializerName =
@@ -17,7 +21,11 @@ export type InitializerName =
   | 'lecunNormal'
   | 'zeros'
   | 'ones'
-  | 'randomNormal';
+  | 'randomNormal'
+  | 'randomUniform'
+  | 'truncatedNormal'
+  | 'orthogonal'
+  | 'varianceScaling';
 
 const factories: Record<InitializerName, () => Initializer> = {
   glorotUniform: () => glorotUniform(),
@@ -28,7 +36,13 @@ const factories: Record<InitializerName, () => Initializer> = {
   zeros: zerosInitializer,
   ones: onesInitializer,
   randomNormal: () => randomNormalInitializer(),
+  randomUniform: () => randomUniformInitializer(),
+  truncatedNormal: () => truncatedNormalInitializer(),
+  orthogonal: () => orthogonal(),
+  varianceScaling: () => varianceScaling(),
 };
+
+export const initializerNames = Object.keys(factories) as InitializerName[];
 
 /** Accepts a name or an initializer function; `context` names the caller in errors. */
 export function getInitializer(identifier: InitializerName | Initializer, context: string): Initializer {

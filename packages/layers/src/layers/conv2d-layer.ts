@@ -1,79 +1,88 @@
-import { add, conv2d, InvalidArgumentError, ShapeError, type Tensor, type Variable } from '@tessera/core';
-import { type ActivationFunction, type ActivationName, getActivation } from '../activations/get-activation';
-import { getInitializer, type InitializerName } from '../initializers/get-initializer';
+import { conv2d, InvalidArgumentError, type Tensor, type Variable } from '@tessera/core';
+import type { ConstraintIdentifier } from '../constraints/get-constraint';
+import type { InitializerName } from '../initializers/get-initializer';
 import type { Initializer } from '../initializers/initializer';
-import { type CallOptions, Layer, type LayerOptions } from '../layer';
-import { assertPadding, normalizePair, windowOutputLength } from '../util/conv-utils';
-import { formatSymbolicShape, type SymbolicShape } from '../util/shape-format';
+import type { CallOptions } from '../layer';
+import type { RegularizerIdentifier } from '../regularizers/get-regularizer';
+import { windowOutputLength } from '../util/conv-utils';
+import type { LayerConfig } from '../util/json-value';
+import type { SymbolicShape } from '../util/shape-format';
+import { BaseConv, type BaseConvOptions } from './base-conv';
+import { WeightSettings } from './weight-settings';
 
-export interface Conv2DOptions extends LayerOptions {
+export interface Conv2DOptions extends BaseConvOptions {
   filters: number;
-  kernelSize: number | [number, number];
-  strides?: number | [number, number];
+  kernelSize: number | readonly [number, number];
+  strides?: number | readonly [number, number];
   padding?: 'valid' | 'same';
-  activation?: ActivationName | ActivationFunction;
-  useBias?: boolean;
+  /** Spacing between kernel taps (atrous convolution); cannot be combined with strides > 1. Default 1. */
+  dilationRate?: number | readonly [number, number];
   kernelInitializer?: InitializerName | Initializer;
-  biasInitializer?: InitializerName | Initializer;
+  kernelRegularizer?: RegularizerIdentifier;
+  kernelConstraint?: ConstraintIdentifier;
 }
 
 /** 2-D convolution over NHWC inputs with an HWIO kernel of shape [kernelHeight, kernelWidth, inChannels, filters]. */
-export class Conv2D extends Layer {
+export class Conv2D extends BaseConv {
   readonly filters: number;
-  readonly kernelSize: [number, number];
-  readonly strides: [number, number];
-  readonly padding: 'valid' | 'same';
-  readonly useBias: boolean;
-  private readonly activation: ActivationFunction;
-  private readonly kernelInitializer: Initializer;
-  private readonly biasInitializer: Initializer;
+  private readonly kernelSettings: WeightSettings;
   private kernel: Variable | undefined;
-  private bias: Variable | undefined;
 
   constructor(options: Conv2DOptions) {
-    super('conv2d', options);
-    if (!Number.isInteger(options?.filters) || options.filters < 1) {
-      throw new InvalidArgumentError(`Conv2D: filters must be a positive integer, got ${String(options?.filters)}`);
+    super('conv2d', options, { context: 'Conv2D', rank: 2, allowDilation: true });
+    if (!Number.isInteger(options.filters) || options.filters < 1) {
+      throw new InvalidArgumentError(`Conv2D: filters must be a positive integer, got ${String(options.filters)}`);
     }
     this.filters = options.filters;
-    this.kernelSize = normalizePair(options.kernelSize, 'Conv2D', 'kernelSize');
-    this.strides = normalizePair(options.strides ?? 1, 'Conv2D', 'strides');
-    const padding = options.padding ?? 'valid';
-    assertPadding(padding, 'Conv2D');
-    this.padding = padding;
-    this.useBias = options.useBias ?? true;
-    this.activation = getActivation(options.activation ?? 'linear', 'Conv2D');
-    this.kernelInitializer = getInitializer(options.kernelInitializer ?? 'glorotUniform', 'Conv2D');
-    this.biasInitializer = getInitializer(options.biasInitializer ?? 'zeros', 'Conv2D');
+    this.kernelSettings = new WeightSettings(
+      {
+        initializer: options.kernelInitializer,
+        regularizer: options.kernelRegularizer,
+        constraint: options.kernelConstraint,
+      },
+      'glorotUniform',
+      'Conv2D',
+    );
   }
 
   get className(): string {
     return 'Conv2D';
   }
 
+  override getConfig(): LayerConfig {
+    return { ...super.getConfig(), filters: this.filters, ...this.kernelSettings.config('kernel') };
+  }
+
   override build(inputShape: SymbolicShape): void {
-    const channels = inputShape[3];
-    if (inputShape.length !== 4 || channels === null) {
-      throw new ShapeError(
-        `Conv2D (${this.name}): expected input [batch, height, width, channels] with known channels, got ${formatSymbolicShape(inputShape)}`,
-      );
-    }
-    this.kernel = this.addWeight('kernel', [...this.kernelSize, channels, this.filters], this.kernelInitializer);
-    if (this.useBias) this.bias = this.addWeight('bias', [this.filters], this.biasInitializer);
+    const channels = this.inputChannels(inputShape);
+    const { initializer, weightOptions } = this.kernelSettings;
+    const shape = [...this.kernelSize, channels, this.filters];
+    this.kernel = this.addWeight('kernel', shape, initializer, weightOptions);
+    this.buildBias(this.filters);
     super.build(inputShape);
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
-    return [
-      inputShape[0],
-      windowOutputLength(inputShape[1], this.kernelSize[0], this.strides[0], this.padding),
-      windowOutputLength(inputShape[2], this.kernelSize[1], this.strides[1], this.padding),
-      this.filters,
-    ];
+    const spatial = [1, 2].map((axis, position) =>
+      windowOutputLength(
+        inputShape[axis],
+        this.kernelSize[position],
+        this.strides[position],
+        this.padding,
+        this.dilationRate[position],
+      ),
+    );
+    return [inputShape[0], ...spatial, this.filters];
   }
 
   override call(input: Tensor, _options: CallOptions): Tensor {
-    const convolved = conv2d(input, this.kernel as Variable, { strides: this.strides, padding: this.padding });
-    return this.activation(this.bias === undefined ? convolved : add(convolved, this.bias));
+    const [strideHeight, strideWidth] = this.strides;
+    const [dilationHeight, dilationWidth] = this.dilationRate;
+    const convolved = conv2d(input, this.kernel as Variable, {
+      strides: [strideHeight, strideWidth],
+      padding: this.padding === 'same' ? 'same' : 'valid',
+      dilations: [dilationHeight, dilationWidth],
+    });
+    return this.biasAndActivate(convolved);
   }
 }

@@ -1,9 +1,14 @@
 import { add, InvalidArgumentError, matmul, reshape, ShapeError, type Tensor, type Variable } from '@tessera/core';
+import { activationConfig } from '../activations/activation-config';
 import { type ActivationFunction, type ActivationName, getActivation } from '../activations/get-activation';
-import { getInitializer, type InitializerName } from '../initializers/get-initializer';
+import type { ConstraintIdentifier } from '../constraints/get-constraint';
+import type { InitializerName } from '../initializers/get-initializer';
 import type { Initializer } from '../initializers/initializer';
 import { type CallOptions, Layer, type LayerOptions } from '../layer';
+import type { RegularizerIdentifier } from '../regularizers/get-regularizer';
+import type { LayerConfig } from '../util/json-value';
 import { formatSymbolicShape, type SymbolicShape } from '../util/shape-format';
+import { WeightSettings } from './weight-settings';
 
 export interface DenseOptions extends LayerOptions {
   units: number;
@@ -11,15 +16,20 @@ export interface DenseOptions extends LayerOptions {
   useBias?: boolean;
   kernelInitializer?: InitializerName | Initializer;
   biasInitializer?: InitializerName | Initializer;
+  kernelRegularizer?: RegularizerIdentifier;
+  biasRegularizer?: RegularizerIdentifier;
+  kernelConstraint?: ConstraintIdentifier;
+  biasConstraint?: ConstraintIdentifier;
 }
 
 /** `activation(input · kernel + bias)` on the last axis; leading axes are treated as batch axes. */
 export class Dense extends Layer {
   readonly units: number;
   readonly useBias: boolean;
+  private readonly activationIdentifier: ActivationName | ActivationFunction;
   private readonly activation: ActivationFunction;
-  private readonly kernelInitializer: Initializer;
-  private readonly biasInitializer: Initializer;
+  private readonly kernelSettings: WeightSettings;
+  private readonly biasSettings: WeightSettings;
   private kernel: Variable | undefined;
   private bias: Variable | undefined;
 
@@ -30,13 +40,41 @@ export class Dense extends Layer {
     }
     this.units = options.units;
     this.useBias = options.useBias ?? true;
-    this.activation = getActivation(options.activation ?? 'linear', 'Dense');
-    this.kernelInitializer = getInitializer(options.kernelInitializer ?? 'glorotUniform', 'Dense');
-    this.biasInitializer = getInitializer(options.biasInitializer ?? 'zeros', 'Dense');
+    this.activationIdentifier = options.activation ?? 'linear';
+    this.activation = getActivation(this.activationIdentifier, 'Dense');
+    this.kernelSettings = new WeightSettings(
+      {
+        initializer: options.kernelInitializer,
+        regularizer: options.kernelRegularizer,
+        constraint: options.kernelConstraint,
+      },
+      'glorotUniform',
+      'Dense',
+    );
+    this.biasSettings = new WeightSettings(
+      {
+        initializer: options.biasInitializer,
+        regularizer: options.biasRegularizer,
+        constraint: options.biasConstraint,
+      },
+      'zeros',
+      'Dense',
+    );
   }
 
   get className(): string {
     return 'Dense';
+  }
+
+  override getConfig(): LayerConfig {
+    return {
+      ...super.getConfig(),
+      units: this.units,
+      activation: activationConfig(this.activationIdentifier, `Dense (${this.name})`),
+      useBias: this.useBias,
+      ...this.kernelSettings.config('kernel'),
+      ...this.biasSettings.config('bias'),
+    };
   }
 
   override build(inputShape: SymbolicShape): void {
@@ -46,8 +84,12 @@ export class Dense extends Layer {
         `Dense (${this.name}): expected an input of rank >= 2 with a known last axis, got ${formatSymbolicShape(inputShape)}`,
       );
     }
-    this.kernel = this.addWeight('kernel', [inputSize, this.units], this.kernelInitializer);
-    if (this.useBias) this.bias = this.addWeight('bias', [this.units], this.biasInitializer);
+    const kernel = this.kernelSettings;
+    this.kernel = this.addWeight('kernel', [inputSize, this.units], kernel.initializer, kernel.weightOptions);
+    if (this.useBias) {
+      const bias = this.biasSettings;
+      this.bias = this.addWeight('bias', [this.units], bias.initializer, bias.weightOptions);
+    }
     super.build(inputShape);
   }
 

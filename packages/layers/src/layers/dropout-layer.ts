@@ -1,5 +1,6 @@
 import { dropout, InvalidArgumentError, reshape, type Tensor } from '@tessera/core';
 import { type CallOptions, Layer, type LayerOptions } from '../layer';
+import type { LayerConfig } from '../util/json-value';
 
 export interface DropoutLayerOptions extends LayerOptions {
   /** The fraction of inputs zeroed while training, in [0, 1). */
@@ -28,6 +29,12 @@ export class Dropout extends Layer {
 
   get className(): string {
     return 'Dropout';
+  }
+
+  override getConfig(): LayerConfig {
+    const config: LayerConfig = { ...super.getConfig(), rate: this.rate };
+    if (this.seed !== undefined) config.seed = this.seed;
+    return config;
   }
 
   override call(input: Tensor, options: CallOptions): Tensor {

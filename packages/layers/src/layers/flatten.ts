@@ -1,15 +1,27 @@
 import { reshape, ShapeError, type Tensor } from '@tessera/core';
 import { type CallOptions, Layer, type LayerOptions } from '../layer';
+import { assertChannelsLast } from '../util/conv-utils';
+import type { LayerConfig } from '../util/json-value';
 import { formatSymbolicShape, type SymbolicShape } from '../util/shape-format';
+
+export interface FlattenOptions extends LayerOptions {
+  /** Only 'channelsLast' (the default) is implemented. */
+  dataFormat?: 'channelsLast';
+}
 
 /** Collapses every axis but the batch axis into one. */
 export class Flatten extends Layer {
-  constructor(options: LayerOptions = {}) {
+  constructor(options: FlattenOptions = {}) {
     super('flatten', options);
+    assertChannelsLast(options.dataFormat, 'Flatten');
   }
 
   get className(): string {
     return 'Flatten';
+  }
+
+  override getConfig(): LayerConfig {
+    return { ...super.getConfig(), dataFormat: 'channelsLast' };
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {

@@ -1,6 +1,7 @@
 import { maxPool2d, ShapeError, type Tensor } from '@tessera/core';
 import { type CallOptions, Layer, type LayerOptions } from '../layer';
-import { assertPadding, normalizePair, windowOutputLength } from '../util/conv-utils';
+import { assertChannelsLast, assertPadding, normalizePair, windowOutputLength } from '../util/conv-utils';
+import type { LayerConfig } from '../util/json-value';
 import { formatSymbolicShape, type SymbolicShape } from '../util/shape-format';
 
 export interface MaxPool2DOptions extends LayerOptions {
@@ -9,6 +10,8 @@ export interface MaxPool2DOptions extends LayerOptions {
   /** Defaults to poolSize: non-overlapping windows, as in Keras. */
   strides?: number | [number, number];
   padding?: 'valid' | 'same';
+  /** Only 'channelsLast' (the default) is implemented. */
+  dataFormat?: 'channelsLast';
 }
 
 /** The largest value of each window, per channel, over NHWC inputs. */
@@ -24,10 +27,21 @@ export class MaxPool2D extends Layer {
     const padding = options.padding ?? 'valid';
     assertPadding(padding, 'MaxPool2D');
     this.padding = padding;
+    assertChannelsLast(options.dataFormat, 'MaxPool2D');
   }
 
   get className(): string {
     return 'MaxPool2D';
+  }
+
+  override getConfig(): LayerConfig {
+    return {
+      ...super.getConfig(),
+      poolSize: [...this.poolSize],
+      strides: [...this.strides],
+      padding: this.padding,
+      dataFormat: 'channelsLast',
+    };
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {

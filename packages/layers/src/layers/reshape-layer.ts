@@ -1,5 +1,6 @@
 import { InvalidArgumentError, reshape, ShapeError, type Tensor } from '@tessera/core';
 import { type CallOptions, Layer, type LayerOptions } from '../layer';
+import type { LayerConfig } from '../util/json-value';
 import { formatSymbolicShape, type SymbolicShape } from '../util/shape-format';
 
 export interface ReshapeOptions extends LayerOptions {
@@ -28,6 +29,10 @@ export class Reshape extends Layer {
 
   get className(): string {
     return 'Reshape';
+  }
+
+  override getConfig(): LayerConfig {
+    return { ...super.getConfig(), targetShape: [...this.targetShape] };
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {

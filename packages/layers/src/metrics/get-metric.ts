@@ -5,6 +5,8 @@ import { accuracy } from './accuracy';
 import { binaryAccuracy } from './binary-accuracy';
 import { categoricalAccuracy } from './categorical-accuracy';
 import { sparseCategoricalAccuracy } from './sparse-categorical-accuracy';
+import { sparseTopKCategoricalAccuracy } from './sparse-top-k-categorical-accuracy';
+import { topKCategoricalAccuracy } from './top-k-categorical-accuracy';
 
 export type MetricFunction = (yTrue: Tensor, yPred: Tensor) => Tensor;
 
@@ -14,7 +16,12 @@ export type MetricName =
   | 'categoricalAccuracy'
   | 'sparseCategoricalAccuracy'
   | 'meanSquaredError'
-  | 'meanAbsoluteError';
+  | 'meanAbsoluteError'
+  | 'topKCategoricalAccuracy'
+  | 'sparseTopKCategoricalAccuracy'
+  | 'acc'
+  | 'mse'
+  | 'mae';
 
 const metrics: Record<MetricName, MetricFunction> = {
   accuracy,
@@ -23,7 +30,23 @@ const metrics: Record<MetricName, MetricFunction> = {
   sparseCategoricalAccuracy,
   meanSquaredError,
   meanAbsoluteError,
+  topKCategoricalAccuracy: topKCategoricalAccuracy(),
+  sparseTopKCategoricalAccuracy: sparseTopKCategoricalAccuracy(),
+  // Keras's short aliases; logs report the name as given.
+  acc: accuracy,
+  mse: meanSquaredError,
+  mae: meanAbsoluteError,
 };
+
+/** The metric-function names `getMetric` knows, for error messages. */
+export function metricFunctionNames(): string[] {
+  return Object.keys(metrics);
+}
+
+/** Whether `name` is a metric-function name known to `getMetric`. */
+export function isMetricFunctionName(name: string): name is MetricName {
+  return Object.hasOwn(metrics, name);
+}
 
 /** A metric name or function with the key it is reported under in logs and History. */
 export function getMetric(

@@ -134,7 +134,7 @@ describe('Sequential', () => {
     await expect(model.fit(x, y)).rejects.toThrow(/fit: call compile\(\{ optimizer, loss \}\) on sequential_\d+ first/);
     model.compile({ optimizer: localSgd([], 0.1), loss: 'meanSquaredError' });
     await expect(model.fit(x, tensor([1, 2], [2]))).rejects.toThrow(
-      'fit: x and y must have the same number of examples on axis 0, got x=[4,2] y=[2]',
+      'fit: every input and target must have the same number of examples on axis 0, got [4,2] [2]',
     );
     await expect(model.fit(x, y, { epochs: 0 })).rejects.toThrow('fit: epochs must be a positive integer, got 0');
     expect(() => model.compile({ optimizer: 'sgd', loss: 'nope' as 'meanSquaredError' })).toThrow(
@@ -167,20 +167,25 @@ describe('progress output', () => {
     logger.onEpochBegin?.(0);
     logger.onEpochEnd?.(0, { loss: 0.5, accuracy: 0.75 });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Epoch 1\/2 - \d+\.\d\ds - loss: 0\.5000 - accuracy: 0\.7500$/);
+    expect(lines[0]).toMatch(/^Epoch 1\/2 - \d+\.\d+s - loss: 0\.5000 - accuracy: 0\.7500$/);
     const { x, y } = blobs(8);
     const model = buildModel();
     model.compile({ optimizer: localSgd(model.trainableWeights, 0.1), loss: 'sparseCategoricalCrossentropy' });
-    const printed: unknown[] = [];
-    const original = console.log;
-    console.log = (...values: unknown[]) => void printed.push(values);
+    const printed: string[] = [];
+    const original = process.stdout.write;
+    process.stdout.write = ((text: string) => {
+      printed.push(String(text));
+      return true;
+    }) as typeof process.stdout.write;
     try {
       await model.fit(x, y, { epochs: 2, verbose: 0 });
       expect(printed).toHaveLength(0);
-      await model.fit(x, y, { epochs: 2 });
-      expect(printed).toHaveLength(2);
+      await model.fit(x, y, { epochs: 2, verbose: 2 });
+      const lines = printed.join('').split('\n').filter((line) => line.length > 0);
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toMatch(/^Epoch 2\/2 - 1\/1 - \d+\.\d+s - loss: \d\.\d{4}$/);
     } finally {
-      console.log = original;
+      process.stdout.write = original;
     }
     model.dispose();
   });
