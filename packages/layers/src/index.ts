@@ -59,15 +59,34 @@ export { listModelStorageSchemes, registerModelStorageHandler } from './io/model
 export type { FetchFunction, LoadOptions, SaveOptions, SaveResult } from './io/storage-options';
 export { type CallOptions, Layer, type LayerOptions, type WeightEntry, type WeightOptions } from './layer';
 export { Activation, type ActivationOptions } from './layers/activation';
+export { Add } from './layers/add-layer';
+export { AveragePooling1D, AveragePooling1D as AvgPool1D } from './layers/average-pooling1d';
+export {
+  AveragePooling2D,
+  AveragePooling2D as AvgPool2D,
+  type AveragePooling2DOptions,
+} from './layers/average-pooling2d';
+export { BatchNormalization, type BatchNormalizationOptions } from './layers/batch-normalization';
+export { Concatenate, type ConcatenateOptions } from './layers/concatenate';
 export { Conv1D, type Conv1DOptions } from './layers/conv1d-layer';
 export { Conv2D, type Conv2DOptions } from './layers/conv2d-layer';
 export { Conv2DTranspose, type Conv2DTransposeOptions } from './layers/conv2d-transpose-layer';
 export { Dense, type DenseOptions } from './layers/dense';
 export { DepthwiseConv2D, type DepthwiseConv2DOptions } from './layers/depthwise-conv2d-layer';
 export { Dropout, type DropoutLayerOptions } from './layers/dropout-layer';
+export { Embedding, type EmbeddingOptions } from './layers/embedding';
 export type { FlattenOptions } from './layers/flatten';
 export { Flatten } from './layers/flatten';
-export { MaxPool2D, type MaxPool2DOptions } from './layers/max-pool2d-layer';
+export { GlobalAveragePooling2D, GlobalAveragePooling2D as GlobalAvgPool2D } from './layers/global-average-pooling2d';
+export { GlobalMaxPooling2D, GlobalMaxPooling2D as GlobalMaxPool2D } from './layers/global-max-pooling2d';
+export { GlobalPooling2D, type GlobalPooling2DOptions } from './layers/global-pooling2d';
+export { LayerNormalization, type LayerNormalizationOptions } from './layers/layer-normalization';
+export { MaxPool2D, MaxPool2D as MaxPooling2D, type MaxPool2DOptions } from './layers/max-pool2d-layer';
+export { MaxPooling1D, MaxPooling1D as MaxPool1D } from './layers/max-pooling1d';
+export { MergeLayer } from './layers/merge-layer';
+export { Multiply } from './layers/multiply-layer';
+export { Permute, type PermuteOptions } from './layers/permute';
+export { Pooling1D, type Pooling1DOptions } from './layers/pooling1d';
 export { Reshape, type ReshapeOptions } from './layers/reshape-layer';
 export { SeparableConv2D, type SeparableConv2DOptions } from './layers/separable-conv2d-layer';
 export { binaryCrossentropy } from './losses/binary-crossentropy';

@@ -2,6 +2,7 @@ import type { Tape, TapeNode } from '../engine/tape';
 import { ShapeError } from '../errors';
 import { add } from '../ops/add';
 import { onesLike } from '../ops/ones-like';
+import { reshape } from '../ops/reshape';
 import { zerosLike } from '../ops/zeros-like';
 import type { Tensor } from '../tensor';
 import { formatShape, shapesEqual } from '../util/shape';
@@ -44,5 +45,15 @@ export function backpropagate(tape: Tape, y: Tensor, sources: readonly Tensor[],
       gradients.set(input.id, existing ? add(existing, gradient) : gradient);
     });
   }
-  return sources.map((source) => gradients.get(source.id) ?? zerosLike(source));
+  // One tensor can be the gradient of several sources (both inputs of an add get dy itself), and dy belongs to
+  // the caller: each result gets its own handle, so disposing one gradient never invalidates another.
+  const handedOut = new Set<Tensor>(dy === undefined ? [] : [dy]);
+  return sources.map((source) => {
+    const gradient = gradients.get(source.id) ?? zerosLike(source);
+    if (!handedOut.has(gradient)) {
+      handedOut.add(gradient);
+      return gradient;
+    }
+    return reshape(gradient, gradient.shape);
+  });
 }

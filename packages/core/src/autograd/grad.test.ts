@@ -146,3 +146,17 @@ describe('valueAndGrad / valueAndGrads', () => {
     expect(Array.from(gradients[1].dataSync())).toEqual([1, 4]);
   });
 });
+
+describe('gradients handed out as separate tensors', () => {
+  it('gives each source its own tensor even when one gradient serves several, so disposing one keeps the others', () => {
+    const a = tensor([1, 2, 3]);
+    const b = tensor([4, 5, 6]);
+    const { grads } = valueAndGrads((x: Tensor, y: Tensor) => sum(add(x, y)))([a, b]);
+    expect(grads[0]).not.toBe(grads[1]);
+    grads[0].dispose();
+    expect(Array.from(grads[1].dataSync())).toEqual([1, 1, 1]);
+    grads[1].dispose();
+    a.dispose();
+    b.dispose();
+  });
+});

@@ -31,7 +31,7 @@ export class MaxPool2D extends Layer {
   }
 
   get className(): string {
-    return 'MaxPool2D';
+    return 'MaxPooling2D';
   }
 
   override getConfig(): LayerConfig {

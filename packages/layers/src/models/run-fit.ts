@@ -1,11 +1,11 @@
 import { InvalidArgumentError, type Tensor } from '@tessera/core';
+import { progressBar } from '../callbacks/progress-bar';
 import { type BatchSource, datasetBatchSource, isAsyncIterable, tensorBatchSource } from './batch-source';
 import { createShuffler, sliceRows } from './batching';
 import type { Callback, Logs, TrainingModel, TrainingParams } from './callback';
 import { type ClassWeight, classGroupsFor, denseClassWeights } from './class-weights';
 import type { CompiledModel } from './compile-model';
 import { evaluateSource, metricResults, resetMetrics } from './evaluate-source';
-import { progressBar } from '../callbacks/progress-bar';
 import { type TensorOrList, toTensorList } from './tensor-list';
 import { type StepModel, trainStep } from './train-step';
 

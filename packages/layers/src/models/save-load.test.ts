@@ -35,7 +35,11 @@ function classifier(): Sequential {
 
 describe('save and loadModel', () => {
   const x = tensor(seededValues(48 * 4, 1), [48, 4]);
-  const y = tensor(Int32Array.from({ length: 48 }, (_, row) => row % 3), [48], 'int32');
+  const y = tensor(
+    Int32Array.from({ length: 48 }, (_, row) => row % 3),
+    [48],
+    'int32',
+  );
   afterAll(() => {
     x.dispose();
     y.dispose();
@@ -107,7 +111,9 @@ describe('save and loadModel', () => {
     rewrite((json) => {
       json.modelTopology.layers[0].config.units = 1e9;
     });
-    await expect(loadModel(`file://${url}`)).rejects.toThrow(/needs 4000000000 elements, more than the weights file holds/);
+    await expect(loadModel(`file://${url}`)).rejects.toThrow(
+      /needs 4000000000 elements, more than the weights file holds/,
+    );
     rewrite((json) => {
       json.modelTopology.layers[2].className = 'EvilLayer';
     });

@@ -52,12 +52,16 @@ export async function saveModel(model: LayersModel, url: string, options: SaveMo
       }
       optimizer = { name: state.name, config: state.config, iterations: state.iterations, slots };
     }
-    return await saveModelArtifacts(url, {
-      modelTopology: model.getTopology(),
-      trainingConfig: model.trainingConfig,
-      weights,
-      optimizer,
-    }, options);
+    return await saveModelArtifacts(
+      url,
+      {
+        modelTopology: model.getTopology(),
+        trainingConfig: model.trainingConfig,
+        weights,
+        optimizer,
+      },
+      options,
+    );
   } finally {
     for (const slot of slotTensors) slot.dispose();
   }

@@ -181,7 +181,10 @@ describe('progress output', () => {
       await model.fit(x, y, { epochs: 2, verbose: 0 });
       expect(printed).toHaveLength(0);
       await model.fit(x, y, { epochs: 2, verbose: 2 });
-      const lines = printed.join('').split('\n').filter((line) => line.length > 0);
+      const lines = printed
+        .join('')
+        .split('\n')
+        .filter((line) => line.length > 0);
       expect(lines).toHaveLength(2);
       expect(lines[1]).toMatch(/^Epoch 2\/2 - 1\/1 - \d+\.\d+s - loss: \d\.\d{4}$/);
     } finally {

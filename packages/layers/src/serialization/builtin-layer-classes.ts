@@ -1,12 +1,24 @@
 import { Activation } from '../layers/activation';
+import { Add } from '../layers/add-layer';
+import { AveragePooling1D } from '../layers/average-pooling1d';
+import { AveragePooling2D } from '../layers/average-pooling2d';
+import { BatchNormalization } from '../layers/batch-normalization';
+import { Concatenate } from '../layers/concatenate';
 import { Conv1D } from '../layers/conv1d-layer';
 import { Conv2D } from '../layers/conv2d-layer';
 import { Conv2DTranspose } from '../layers/conv2d-transpose-layer';
 import { Dense } from '../layers/dense';
 import { DepthwiseConv2D } from '../layers/depthwise-conv2d-layer';
 import { Dropout } from '../layers/dropout-layer';
+import { Embedding } from '../layers/embedding';
 import { Flatten } from '../layers/flatten';
+import { GlobalAveragePooling2D } from '../layers/global-average-pooling2d';
+import { GlobalMaxPooling2D } from '../layers/global-max-pooling2d';
+import { LayerNormalization } from '../layers/layer-normalization';
 import { MaxPool2D } from '../layers/max-pool2d-layer';
+import { MaxPooling1D } from '../layers/max-pooling1d';
+import { Multiply } from '../layers/multiply-layer';
+import { Permute } from '../layers/permute';
 import { Reshape } from '../layers/reshape-layer';
 import { SeparableConv2D } from '../layers/separable-conv2d-layer';
 import type { LayerClass } from './layer-registry';
@@ -14,6 +26,18 @@ import type { LayerClass } from './layer-registry';
 /** Layer classes `loadModel` knows by their `className`; a function so nothing runs at import time. */
 export function builtinLayerClasses(): Record<string, LayerClass> {
   return {
+    Add,
+    AveragePooling1D,
+    AveragePooling2D,
+    BatchNormalization,
+    Concatenate,
+    Embedding,
+    GlobalAveragePooling2D,
+    GlobalMaxPooling2D,
+    LayerNormalization,
+    MaxPooling1D,
+    Multiply,
+    Permute,
     Activation,
     Conv1D,
     Conv2D,
