@@ -165,7 +165,9 @@ export class BatchNormalization extends Layer {
     const beta = this.beta === undefined ? undefined : toBroadcast(this.beta);
     const movingMean = this.movingMean as Variable;
     const movingVariance = this.movingVariance as Variable;
-    if (!options.training) {
+    // A frozen BatchNormalization runs in inference mode even during fit, as in Keras 2+: fine-tuning a
+    // pretrained network must not re-estimate (and wreck) its statistics on small new batches.
+    if (!options.training || !this.trainable) {
       return batchNorm(input, toBroadcast(movingMean), toBroadcast(movingVariance), beta, gamma, this.epsilon);
     }
     const batch = moments(input, reductionAxes);

@@ -126,6 +126,22 @@ describe('BatchNormalization', () => {
     expectValuesClose(layer.getWeights()[2].dataSync(), [0.5, -0.25], 1e-6);
   });
 
+  it('runs in inference mode when frozen (trainable false), even with training: true, as Keras does', () => {
+    const layer = new BatchNormalization({ momentum: 0.75 });
+    const batch = tensor([1, 1, 3, -3], [2, 2]);
+    layer.build([null, 2]);
+    layer.trainable = false;
+    const frozen = layer.apply(batch, { training: true });
+    const inference = layer.apply(batch);
+    expectValuesClose(frozen.dataSync(), inference.dataSync(), 0);
+    expectValuesClose(layer.getWeights()[2].dataSync(), [0, 0], 0);
+    layer.trainable = true;
+    const training = layer.apply(batch, { training: true });
+    expect(Math.abs(training.dataSync()[0] - inference.dataSync()[0])).toBeGreaterThan(0.1);
+    for (const value of [batch, frozen, inference, training]) value.dispose();
+    layer.dispose();
+  });
+
   for (const training of [true, false]) {
     it(`input, gamma and beta gradients match finite differences (training ${training})`, () => {
       const layer = new BatchNormalization({ axis: 1 });
