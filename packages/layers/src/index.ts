@@ -121,6 +121,7 @@ export { MeanMetricWrapper } from './metrics/mean-metric-wrapper';
 export { isMetric, type Metric } from './metrics/metric';
 export { Precision, precision, type ThresholdMetricOptions } from './metrics/precision';
 export { Recall, recall } from './metrics/recall';
+export { ThresholdMetric } from './metrics/threshold-metric';
 export { type MetricIdentifier, resolveMetric, type StatefulMetricName } from './metrics/resolve-metric';
 export { sparseCategoricalAccuracy } from './metrics/sparse-categorical-accuracy';
 export { sparseTopKCategoricalAccuracy } from './metrics/sparse-top-k-categorical-accuracy';

@@ -1,33 +1,20 @@
-import type { Tensor } from '@tessera/core';
-import { ConfusionAccumulator, type ConfusionCounts } from './confusion-accumulator';
-import type { Metric } from './metric';
-import type { ThresholdMetricOptions } from './precision';
+import type { ConfusionCounts } from './confusion-accumulator';
+import { ThresholdMetric, type ThresholdMetricOptions } from './threshold-metric';
 
 /** Which cell of the confusion matrix a count metric reports. */
 export type ConfusionCell = keyof ConfusionCounts;
 
 /** One cell of the confusion matrix at one threshold, summed over everything seen since `reset`. */
-export class ConfusionCountMetric implements Metric {
-  readonly name: string;
+export class ConfusionCountMetric extends ThresholdMetric {
   private readonly cell: ConfusionCell;
-  private readonly confusion: ConfusionAccumulator;
 
   constructor(cell: ConfusionCell, options: ThresholdMetricOptions = {}) {
+    super(cell, options);
     this.cell = cell;
-    this.name = options.name ?? cell;
-    this.confusion = new ConfusionAccumulator([options.thresholds ?? 0.5], options.classId, this.name);
   }
 
-  reset(): void {
-    this.confusion.reset();
-  }
-
-  update(yTrue: Tensor, yPred: Tensor): void {
-    this.confusion.update(yTrue, yPred);
-  }
-
-  result(): number {
-    return this.confusion.counts()[this.cell][0];
+  protected fromCounts(counts: ConfusionCounts): number {
+    return counts[this.cell][0];
   }
 }
 

@@ -1,28 +1,13 @@
-import type { Tensor } from '@tessera/core';
-import { ConfusionAccumulator } from './confusion-accumulator';
-import type { Metric } from './metric';
-import type { ThresholdMetricOptions } from './precision';
+import type { ConfusionCounts } from './confusion-accumulator';
+import { ThresholdMetric, type ThresholdMetricOptions } from './threshold-metric';
 
 /** tp / (tp + fn) over everything seen since `reset`, 0 while no positive label was seen (as Keras). */
-export class Recall implements Metric {
-  readonly name: string;
-  private readonly confusion: ConfusionAccumulator;
-
+export class Recall extends ThresholdMetric {
   constructor(options: ThresholdMetricOptions = {}) {
-    this.name = options.name ?? 'recall';
-    this.confusion = new ConfusionAccumulator([options.thresholds ?? 0.5], options.classId, this.name);
+    super('recall', options);
   }
 
-  reset(): void {
-    this.confusion.reset();
-  }
-
-  update(yTrue: Tensor, yPred: Tensor): void {
-    this.confusion.update(yTrue, yPred);
-  }
-
-  result(): number {
-    const { truePositives, falseNegatives } = this.confusion.counts();
+  protected fromCounts({ truePositives, falseNegatives }: ConfusionCounts): number {
     const actualPositive = truePositives[0] + falseNegatives[0];
     return actualPositive === 0 ? 0 : truePositives[0] / actualPositive;
   }
