@@ -1,5 +1,5 @@
-import type { TfjsWeightSpec } from './tfjs-weight-specs';
 import { failTfjs, type TfjsLocation } from './tfjs-json-checks';
+import type { TfjsWeightSpec } from './tfjs-weight-specs';
 
 /** A weight's values, decoded but not yet a tensor, so a failure later leaves nothing to free. */
 export interface DecodedWeight {
@@ -22,8 +22,7 @@ function decodeOne(spec: TfjsWeightSpec, bytes: Uint8Array): Float32Array | Int3
   const buffer = bytes.slice().buffer;
   const quantization = spec.quantization;
   if (quantization === undefined) return spec.dtype === 'int32' ? new Int32Array(buffer) : new Float32Array(buffer);
-  const stored =
-    quantization.dtype === 'uint8' ? new Uint8Array(buffer) : new Uint16Array(buffer);
+  const stored = quantization.dtype === 'uint8' ? new Uint8Array(buffer) : new Uint16Array(buffer);
   const values = spec.dtype === 'int32' ? new Int32Array(spec.elements) : new Float32Array(spec.elements);
   for (let position = 0; position < spec.elements; position++) {
     const value =

@@ -62,6 +62,27 @@ describe('importTfjsModel', () => {
     });
   }
 
+  it('imports over http(s) through an injected fetch (model.json, then the shard next to it)', async () => {
+    const reference = mlpModel();
+    randomizeWeights(reference);
+    const folder = writeTfjsFolder(await captureArtifacts(reference));
+    const requested: string[] = [];
+    const fetchFromFolder = async (url: string) => {
+      requested.push(url);
+      const file = path.join(folder, url.slice('https://models.test/mlp/'.length));
+      return fs.existsSync(file) ? new Response(fs.readFileSync(file)) : new Response('missing', { status: 404 });
+    };
+    const model = await importTfjsModel('https://models.test/mlp/model.json', { fetch: fetchFromFolder });
+    expect(requested).toEqual(['https://models.test/mlp/model.json', 'https://models.test/mlp/group1-shard1of1.bin']);
+    const { tessera, tfjs } = randomInput([4, 6]);
+    expectClose(model.predict(tessera) as Tensor, reference.predict(tfjs) as tf.Tensor);
+    model.dispose();
+    await expect(
+      importTfjsModel('https://models.test/mlp/absent/model.json', { fetch: fetchFromFolder }),
+    ).rejects.toThrow(/404/);
+    fs.rmSync(folder, { recursive: true });
+  });
+
   it('two-input functional model with concatenate and add matches tfjs', async () => {
     const reference = twoInputModel();
     randomizeWeights(reference);

@@ -25,13 +25,18 @@ function findWeight(weights: Map<string, DecodedWeight>, wanted: string): string
 
 function restoreWeights(location: TfjsLocation, model: LayersModel, decoded: Map<string, DecodedWeight>): void {
   const available = new Map<string, DecodedWeight>();
-  for (const [name, weight] of decoded) if (weight.spec.group !== 'optimizer') available.set(normalizedName(name), weight);
+  for (const [name, weight] of decoded)
+    if (weight.spec.group !== 'optimizer') available.set(normalizedName(name), weight);
   const plan = model.namedWeights.map(({ name, variable }) => {
     const found = findWeight(available, name);
     if (found === undefined) failTfjs(location, `the weights have no tensor for '${name}'`, 'TENSOR_MISMATCH');
     const weight = available.get(found) as DecodedWeight;
     const { shape, dtype } = weight.spec;
-    if (dtype !== variable.dtype || shape.length !== variable.shape.length || shape.some((size, axis) => size !== variable.shape[axis])) {
+    if (
+      dtype !== variable.dtype ||
+      shape.length !== variable.shape.length ||
+      shape.some((size, axis) => size !== variable.shape[axis])
+    ) {
       failTfjs(
         location,
         `weight '${name}' is ${variable.dtype} ${formatSymbolicShape(variable.shape)} in the architecture, ${dtype} ${formatSymbolicShape(shape)} in the weights`,
@@ -42,7 +47,11 @@ function restoreWeights(location: TfjsLocation, model: LayersModel, decoded: Map
     return { variable, weight };
   });
   if (available.size > 0) {
-    failTfjs(location, `the weights hold tensors no layer uses: ${[...available.keys()].join(', ')}`, 'TENSOR_MISMATCH');
+    failTfjs(
+      location,
+      `the weights hold tensors no layer uses: ${[...available.keys()].join(', ')}`,
+      'TENSOR_MISMATCH',
+    );
   }
   // Assigned only once every weight matched, so a mismatch never leaves a half-loaded model behind.
   for (const { variable, weight } of plan) {
@@ -72,7 +81,11 @@ export async function importTfjsModel(
   let model: LayersModel | undefined;
   try {
     const totalElements = contents.specs.reduce((total, spec) => total + spec.elements, 0);
-    model = withWeightBudget(totalElements, () => modelFromKerasTopology(location, contents.modelTopology));
+    model = withWeightBudget(
+      totalElements,
+      () => modelFromKerasTopology(location, contents.modelTopology),
+      'importTfjsModel',
+    );
     restoreWeights(location, model, decoded);
     return model;
   } catch (error) {

@@ -28,7 +28,16 @@ const CONSTRAINT_NAMES: Record<string, string> = {
 const ACTIVATION_NAMES: Record<string, string> = { leaky_relu: 'leakyRelu' };
 
 /** Keys that describe Keras bookkeeping rather than the computation; ignored. */
-const IGNORED_KEYS = new Set(['dtype', 'sparse', 'ragged', 'batch_size', 'autocast', 'build_config', 'module', 'registered_name']);
+const IGNORED_KEYS = new Set([
+  'dtype',
+  'sparse',
+  'ragged',
+  'batch_size',
+  'autocast',
+  'build_config',
+  'module',
+  'registered_name',
+]);
 
 export function camelCase(key: string): string {
   return key.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
@@ -50,7 +59,10 @@ function convertSerialized(
   const className = classNameOf(serialized);
   const name = typeof className === 'string' ? names[className] : undefined;
   if (name === undefined) {
-    failTfjs(location, `${what}: unsupported ${kind} ${describeJson(className)}; Tessera knows ${Object.keys(names).join(', ')}`);
+    failTfjs(
+      location,
+      `${what}: unsupported ${kind} ${describeJson(className)}; Tessera knows ${Object.keys(names).join(', ')}`,
+    );
   }
   const converted: Record<string, JsonValue> = { name };
   const config = serialized.config === undefined ? {} : expectObject(location, serialized.config, `${what}.config`);

@@ -42,14 +42,20 @@ function createLayers(location: TfjsLocation, entries: readonly KerasLayerEntry[
     if (entry.className === 'InputLayer') continue;
     if (layers.has(entry.name)) failTfjs(location, `two layers are named '${entry.name}'`);
     try {
-      layers.set(entry.name, layerFromConfig(entry.spec.className, entry.spec.options, `importTfjsModel (${entry.name})`));
+      layers.set(
+        entry.name,
+        layerFromConfig(entry.spec.className, entry.spec.options, `importTfjsModel (${entry.name})`),
+      );
     } catch (error) {
       if (Object.hasOwn(builtins, entry.spec.className)) throw error;
       unsupported.add(entry.className);
     }
   }
   if (unsupported.size > 0) {
-    failTfjs(location, `unsupported layer classes: ${[...unsupported].join(', ')} (register custom ones with registerLayer)`);
+    failTfjs(
+      location,
+      `unsupported layer classes: ${[...unsupported].join(', ')} (register custom ones with registerLayer)`,
+    );
   }
   return layers;
 }
@@ -104,7 +110,11 @@ function functionalFromKeras(location: TfjsLocation, config: unknown): Model {
     });
   }
   const resolve = (reference: TensorReference, what: string): SymbolicTensor | undefined => {
-    if (reference.tensorIndex !== 0) failTfjs(location, `${what} uses output ${reference.tensorIndex} of '${reference.layerName}'; Tessera layers have one output`);
+    if (reference.tensorIndex !== 0)
+      failTfjs(
+        location,
+        `${what} uses output ${reference.tensorIndex} of '${reference.layerName}'; Tessera layers have one output`,
+      );
     return produced.get(keyOf(reference.layerName, reference.nodeIndex));
   };
   // Keras lists layers, not calls, so a shared layer's later call may need layers listed after it: repeat until stuck.
@@ -123,7 +133,10 @@ function functionalFromKeras(location: TfjsLocation, config: unknown): Model {
     if (pending.length === before) {
       const stuck = pending[0];
       const missing = stuck.sources.find((reference) => resolve(reference, '') === undefined) as TensorReference;
-      failTfjs(location, `node ${stuck.nodeIndex} of '${stuck.layer.name}' needs ${describeJson([missing.layerName, missing.nodeIndex, missing.tensorIndex])}, which no layer produces`);
+      failTfjs(
+        location,
+        `node ${stuck.nodeIndex} of '${stuck.layer.name}' needs ${describeJson([missing.layerName, missing.nodeIndex, missing.tensorIndex])}, which no layer produces`,
+      );
     }
   }
   const endpoints = (value: unknown, what: string) =>
@@ -142,9 +155,13 @@ function functionalFromKeras(location: TfjsLocation, config: unknown): Model {
 /** Rebuilds a Keras / tfjs-layers `modelTopology` (`{ class_name, config }`, maybe under `model_config`) in Tessera. */
 export function modelFromKerasTopology(location: TfjsLocation, value: unknown): LayersModel {
   let topology = expectObject(location, value, 'modelTopology');
-  if (topology.model_config !== undefined) topology = expectObject(location, topology.model_config, 'modelTopology.model_config');
+  if (topology.model_config !== undefined)
+    topology = expectObject(location, topology.model_config, 'modelTopology.model_config');
   const className = topology.class_name;
   if (className === 'Sequential') return sequentialFromKeras(location, topology.config);
   if (className === 'Model' || className === 'Functional') return functionalFromKeras(location, topology.config);
-  return failTfjs(location, `modelTopology.class_name must be 'Sequential', 'Model' or 'Functional', got ${describeJson(className)}`);
+  return failTfjs(
+    location,
+    `modelTopology.class_name must be 'Sequential', 'Model' or 'Functional', got ${describeJson(className)}`,
+  );
 }

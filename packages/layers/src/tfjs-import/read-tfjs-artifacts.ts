@@ -54,11 +54,15 @@ async function openStored(url: string, options: LoadOptions): Promise<StoredMode
   };
   if (url.startsWith('http://') || url.startsWith('https://')) return httpStorageHandler.load(url, resolved);
   if (!url.startsWith('file://')) {
-    failTfjs({ file: url }, "source must be a 'file://' folder or model.json, an 'http(s)://' URL or tfjs ModelArtifacts");
+    failTfjs(
+      { file: url },
+      "source must be a 'file://' folder or model.json, an 'http(s)://' URL or tfjs ModelArtifacts",
+    );
   }
   // The file handler reads `<folder>/model.json`; a path to model.json itself names that folder.
   const folder = url.endsWith('/model.json') ? url.slice(0, -'/model.json'.length) : url;
-  if (folder.endsWith('.json')) failTfjs({ file: url }, "a file:// source must be a folder or a path ending in '/model.json'");
+  if (folder.endsWith('.json'))
+    failTfjs({ file: url }, "a file:// source must be a folder or a path ending in '/model.json'");
   return fileStorageHandler.load(folder, resolved);
 }
 
@@ -85,7 +89,11 @@ async function fromUrl(url: string, options: LoadOptions): Promise<TfjsModelCont
     readBytes += shard.bytes.byteLength;
     // Stops reading as soon as the shards hold more than the manifest accounts for.
     if (readBytes > expectedBytes) {
-      failTfjs(location, `weight shards hold more than the ${expectedBytes} bytes the manifest describes (at ${describeJson(path)})`, 'TENSOR_MISMATCH');
+      failTfjs(
+        location,
+        `weight shards hold more than the ${expectedBytes} bytes the manifest describes (at ${describeJson(path)})`,
+        'TENSOR_MISMATCH',
+      );
     }
     shards.push(shard.bytes);
   }

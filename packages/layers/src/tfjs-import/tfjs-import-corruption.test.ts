@@ -49,12 +49,18 @@ async function expectRejected(source: Parameters<typeof importTfjsModel>[0], pat
 describe('importTfjsModel rejects corrupt or hostile models', () => {
   it('a truncated shard', async () => {
     const shard = new Uint8Array(artifacts.weightData).subarray(0, artifacts.weightData.byteLength - 3);
-    await expectRejected(folderWith(() => {}, shard), /describe \d+ bytes but the weight data holds \d+/);
+    await expectRejected(
+      folderWith(() => {}, shard),
+      /describe \d+ bytes but the weight data holds \d+/,
+    );
   });
 
   it('a shard longer than the manifest describes', async () => {
     const shard = new Uint8Array(artifacts.weightData.byteLength + 8);
-    await expectRejected(folderWith(() => {}, shard), /more than the \d+ bytes/);
+    await expectRejected(
+      folderWith(() => {}, shard),
+      /more than the \d+ bytes/,
+    );
   });
 
   it('a manifest shape bigger than the data', async () => {
@@ -67,7 +73,7 @@ describe('importTfjsModel rejects corrupt or hostile models', () => {
   it('a manifest shape that matches the byte count but not the layer', async () => {
     const weights = artifacts.weightSpecs as Spec[];
     const swapped = weights.map((spec, position) => (position === 0 ? { ...spec, shape: [8, 6] } : spec));
-    await expectRejected({ ...artifacts, weightSpecs: swapped }, /kernel' is float32 \[6, 8\].*\[8, 6\]/);
+    await expectRejected({ ...artifacts, weightSpecs: swapped }, /kernel' is float32 \[6,8\].*\[8,6\]/);
   });
 
   it("a shard path that escapes the folder ('../x.bin')", async () => {

@@ -6,7 +6,11 @@ export interface TfjsLocation {
 }
 
 /** Throws the typed error every tfjs-import failure uses, so callers can branch on `reason`. */
-export function failTfjs(location: TfjsLocation, message: string, reason: 'INVALID_FIELD' | 'TENSOR_MISMATCH' = 'INVALID_FIELD'): never {
+export function failTfjs(
+  location: TfjsLocation,
+  message: string,
+  reason: 'INVALID_FIELD' | 'TENSOR_MISMATCH' = 'INVALID_FIELD',
+): never {
   throw new ModelFormatError(reason, location.file, `importTfjsModel: ${message}`);
 }
 

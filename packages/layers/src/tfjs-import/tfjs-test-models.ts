@@ -5,7 +5,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { TfjsModelArtifacts } from './read-tfjs-artifacts';
 
 /** What tfjs's save handler receives, captured in memory. */
-export async function captureArtifacts(model: tf.LayersModel): Promise<TfjsModelArtifacts & { weightData: ArrayBuffer }> {
+export async function captureArtifacts(
+  model: tf.LayersModel,
+): Promise<TfjsModelArtifacts & { weightData: ArrayBuffer }> {
   let captured: tf.io.ModelArtifacts | undefined;
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
@@ -33,7 +35,8 @@ export function writeTfjsFolder(
     format: 'layers-model',
     generatedBy: 'TensorFlow.js tfjs-layers v4.22.0',
     convertedBy: null,
-    weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: artifacts.weightSpecs }],
+    // A copy, so a test that edits the manifest cannot change the shared artifacts.
+    weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: structuredClone(artifacts.weightSpecs) }],
   };
   edit(modelJson);
   fs.writeFileSync(path.join(folder, 'model.json'), JSON.stringify(modelJson));
@@ -44,7 +47,12 @@ export function writeTfjsFolder(
 export function mlpModel(): tf.Sequential {
   return tf.sequential({
     layers: [
-      tf.layers.dense({ inputShape: [6], units: 8, activation: 'relu', kernelRegularizer: tf.regularizers.l2({ l2: 0.01 }) }),
+      tf.layers.dense({
+        inputShape: [6],
+        units: 8,
+        activation: 'relu',
+        kernelRegularizer: tf.regularizers.l2({ l2: 0.01 }),
+      }),
       tf.layers.dropout({ rate: 0.3 }),
       tf.layers.dense({ units: 4, activation: 'softmax' }),
     ],

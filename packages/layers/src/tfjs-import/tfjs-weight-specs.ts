@@ -1,5 +1,13 @@
 import { isPlainFileName } from '../io/model-json';
-import { describeJson, expectArray, expectObject, expectString, expectTensorShape, failTfjs, type TfjsLocation } from './tfjs-json-checks';
+import {
+  describeJson,
+  expectArray,
+  expectObject,
+  expectString,
+  expectTensorShape,
+  failTfjs,
+  type TfjsLocation,
+} from './tfjs-json-checks';
 
 export type TfjsWeightDType = 'float32' | 'int32';
 export type TfjsQuantizedDType = 'uint8' | 'uint16' | 'float16';
@@ -33,7 +41,10 @@ function parseQuantization(location: TfjsLocation, value: unknown, what: string)
   }
   const scale = quantization.scale ?? 1;
   const min = quantization.min ?? 0;
-  if (dtype !== 'float16' && (typeof scale !== 'number' || !Number.isFinite(scale) || typeof min !== 'number' || !Number.isFinite(min))) {
+  if (
+    dtype !== 'float16' &&
+    (typeof scale !== 'number' || !Number.isFinite(scale) || typeof min !== 'number' || !Number.isFinite(min))
+  ) {
     failTfjs(location, `${what} needs finite scale and min, got ${describeJson(quantization)}`);
   }
   return { dtype, scale: scale as number, min: min as number };
@@ -80,7 +91,10 @@ export function parseWeightsManifest(
     const entry = expectObject(location, group, what);
     for (const [pathPosition, path] of expectArray(location, entry.paths, `${what}.paths`).entries()) {
       if (typeof path !== 'string' || !isPlainFileName(path)) {
-        failTfjs(location, `${what}.paths[${pathPosition}] must be a plain file name inside the model's folder, got ${describeJson(path)}`);
+        failTfjs(
+          location,
+          `${what}.paths[${pathPosition}] must be a plain file name inside the model's folder, got ${describeJson(path)}`,
+        );
       }
       paths.push(path);
     }
