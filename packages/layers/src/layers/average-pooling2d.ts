@@ -1,50 +1,25 @@
 import { avgPool2d, ShapeError, type Tensor } from '@tessera/core';
-import { type CallOptions, Layer, type LayerOptions } from '../layer';
-import { assertPadding, normalizePair, windowOutputLength } from '../util/conv-utils';
-import type { LayerConfig } from '../util/json-value';
+import type { CallOptions } from '../layer';
 import { formatSymbolicShape, type SymbolicShape } from '../util/shape-format';
 import { assertDataFormat, type DataFormat } from './data-format-option';
+import { Pooling2D, type Pooling2DOptions } from './pooling2d';
 
-export interface AveragePooling2DOptions extends LayerOptions {
-  /** Default 2. */
-  poolSize?: number | [number, number];
-  /** Defaults to poolSize: non-overlapping windows, as in Keras. */
-  strides?: number | [number, number];
+export interface AveragePooling2DOptions extends Pooling2DOptions {
   /** 'valid' (default) or 'same'; with 'same', edge windows average only the values inside the input. */
   padding?: 'valid' | 'same';
-  /** Only 'channelsLast' (the default). */
-  dataFormat?: DataFormat;
 }
 
 /** The mean of each window, per channel, over NHWC inputs. */
-export class AveragePooling2D extends Layer {
-  readonly poolSize: [number, number];
-  readonly strides: [number, number];
-  readonly padding: 'valid' | 'same';
+export class AveragePooling2D extends Pooling2D {
   readonly dataFormat: DataFormat;
 
   constructor(options: AveragePooling2DOptions = {}) {
-    super('average_pooling2d', options);
-    this.poolSize = normalizePair(options.poolSize ?? 2, 'AveragePooling2D', 'poolSize');
-    this.strides = normalizePair(options.strides ?? this.poolSize, 'AveragePooling2D', 'strides');
-    const padding = options.padding ?? 'valid';
-    assertPadding(padding, 'AveragePooling2D');
-    this.padding = padding;
+    super('average_pooling2d', 'AveragePooling2D', options);
     this.dataFormat = assertDataFormat(options.dataFormat, 'AveragePooling2D');
   }
 
   get className(): string {
     return 'AveragePooling2D';
-  }
-
-  override getConfig(): LayerConfig {
-    return {
-      ...super.getConfig(),
-      poolSize: [...this.poolSize],
-      strides: [...this.strides],
-      padding: this.padding,
-      dataFormat: this.dataFormat,
-    };
   }
 
   /** Checks the input shape once, when the layer is first applied. */
@@ -54,19 +29,14 @@ export class AveragePooling2D extends Layer {
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
-    if (inputShape.length !== 4) {
-      throw new ShapeError(
-        `AveragePooling2D (${this.name}): expected input [batch, height, width, channels], got ${formatSymbolicShape(inputShape)}`,
-      );
-    }
-    const height = windowOutputLength(inputShape[1], this.poolSize[0], this.strides[0], this.padding);
-    const width = windowOutputLength(inputShape[2], this.poolSize[1], this.strides[1], this.padding);
+    const shape = this.pooledShape(inputShape);
+    const [, height, width] = shape;
     if ((height !== null && height < 1) || (width !== null && width < 1)) {
       throw new ShapeError(
         `AveragePooling2D (${this.name}): poolSize ${JSON.stringify(this.poolSize)} with padding 'valid' does not fit input ${formatSymbolicShape(inputShape)}`,
       );
     }
-    return [inputShape[0], height, width, inputShape[3]];
+    return shape;
   }
 
   override call(input: Tensor, _options: CallOptions): Tensor {

@@ -6,7 +6,7 @@ import type { InitializerName } from '../initializers/get-initializer';
 import type { Initializer } from '../initializers/initializer';
 import { Layer, type LayerOptions } from '../layer';
 import type { RegularizerIdentifier } from '../regularizers/get-regularizer';
-import { assertChannelsLast, type ConvPadding, normalizeTuple } from '../util/conv-utils';
+import { assertChannelsLast, type ConvPadding, normalizeTuple, windowOutputLength } from '../util/conv-utils';
 import type { LayerConfig } from '../util/json-value';
 import { formatSymbolicShape, type SymbolicShape } from '../util/shape-format';
 import { WeightSettings } from './weight-settings';
@@ -33,6 +33,13 @@ export interface ConvCapabilities {
   rank: 1 | 2;
   allowCausal?: boolean;
   allowDilation?: boolean;
+}
+
+/** Strides, padding and dilations as the 2-D convolution ops take them. */
+interface PlanarWindowOptions {
+  strides: [number, number];
+  padding: 'valid' | 'same';
+  dilations: [number, number];
 }
 
 /**
@@ -117,9 +124,39 @@ export abstract class BaseConv extends Layer {
     return channels;
   }
 
+  /** Adds a weight initialized, regularized and constrained as `settings` say. */
+  protected addSettingsWeight(name: string, shape: number[], settings: WeightSettings): Variable {
+    return this.addWeight(name, shape, settings.initializer, settings.weightOptions);
+  }
+
   protected buildBias(size: number): void {
     if (!this.useBias) return;
-    this.bias = this.addWeight('bias', [size], this.biasSettings.initializer, this.biasSettings.weightOptions);
+    this.bias = this.addSettingsWeight('bias', [size], this.biasSettings);
+  }
+
+  /** [batch, ...spatial lengths after the window, channels], as Keras computes the spatial lengths. */
+  protected windowOutputShape(inputShape: SymbolicShape, channels: number | null): SymbolicShape {
+    const spatial = this.kernelSize.map((size, position) =>
+      windowOutputLength(
+        inputShape[position + 1],
+        size,
+        this.strides[position],
+        this.padding,
+        this.dilationRate[position],
+      ),
+    );
+    return [inputShape[0], ...spatial, channels];
+  }
+
+  /** The window as conv2d, depthwiseConv2d and conv2dTranspose take it ('causal' is Conv1D's alone). */
+  protected planarWindowOptions(): PlanarWindowOptions {
+    const [strideHeight, strideWidth] = this.strides;
+    const [dilationHeight, dilationWidth] = this.dilationRate;
+    return {
+      strides: [strideHeight, strideWidth],
+      padding: this.padding === 'same' ? 'same' : 'valid',
+      dilations: [dilationHeight, dilationWidth],
+    };
   }
 
   protected biasAndActivate(convolved: Tensor): Tensor {

@@ -1,69 +1,32 @@
-import { conv2dTranspose, InvalidArgumentError, type Tensor, type Variable } from '@tessera/core';
-import type { ConstraintIdentifier } from '../constraints/get-constraint';
-import type { InitializerName } from '../initializers/get-initializer';
-import type { Initializer } from '../initializers/initializer';
+import { conv2dTranspose, type Tensor, type Variable } from '@tessera/core';
 import type { CallOptions } from '../layer';
-import type { RegularizerIdentifier } from '../regularizers/get-regularizer';
 import { transposedOutputLength } from '../util/conv-utils';
-import type { LayerConfig } from '../util/json-value';
 import type { SymbolicShape } from '../util/shape-format';
-import { BaseConv, type BaseConvOptions } from './base-conv';
-import { WeightSettings } from './weight-settings';
+import { KernelConv, type KernelConvOptions } from './kernel-conv';
 
-export interface Conv2DTransposeOptions extends BaseConvOptions {
-  filters: number;
+export interface Conv2DTransposeOptions extends KernelConvOptions {
   kernelSize: number | readonly [number, number];
   strides?: number | readonly [number, number];
   padding?: 'valid' | 'same';
   /** Only 1 is implemented. */
   dilationRate?: 1 | readonly [1, 1];
-  kernelInitializer?: InitializerName | Initializer;
-  kernelRegularizer?: RegularizerIdentifier;
-  kernelConstraint?: ConstraintIdentifier;
 }
 
 /**
  * The transpose of Conv2D (a "deconvolution"), upsampling by `strides`. As in Keras the kernel has shape
  * [kernelHeight, kernelWidth, filters, inChannels]: it is the kernel of the convolution being transposed.
  */
-export class Conv2DTranspose extends BaseConv {
-  readonly filters: number;
-  private readonly kernelSettings: WeightSettings;
-  private kernel: Variable | undefined;
-
+export class Conv2DTranspose extends KernelConv {
   constructor(options: Conv2DTransposeOptions) {
     super('conv2d_transpose', options, { context: 'Conv2DTranspose', rank: 2 });
-    if (!Number.isInteger(options.filters) || options.filters < 1) {
-      throw new InvalidArgumentError(
-        `Conv2DTranspose: filters must be a positive integer, got ${String(options.filters)}`,
-      );
-    }
-    this.filters = options.filters;
-    this.kernelSettings = new WeightSettings(
-      {
-        initializer: options.kernelInitializer,
-        regularizer: options.kernelRegularizer,
-        constraint: options.kernelConstraint,
-      },
-      'glorotUniform',
-      'Conv2DTranspose',
-    );
   }
 
   get className(): string {
     return 'Conv2DTranspose';
   }
 
-  override getConfig(): LayerConfig {
-    return { ...super.getConfig(), filters: this.filters, ...this.kernelSettings.config('kernel') };
-  }
-
-  override build(inputShape: SymbolicShape): void {
-    const channels = this.inputChannels(inputShape);
-    const { initializer, weightOptions } = this.kernelSettings;
-    this.kernel = this.addWeight('kernel', [...this.kernelSize, this.filters, channels], initializer, weightOptions);
-    this.buildBias(this.filters);
-    super.build(inputShape);
+  protected override kernelShape(channels: number): number[] {
+    return [...this.kernelSize, this.filters, channels];
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
@@ -80,11 +43,8 @@ export class Conv2DTranspose extends BaseConv {
 
   override call(input: Tensor, _options: CallOptions): Tensor {
     const outputShape = this.computeOutputShape(input.shape) as number[];
-    const [strideHeight, strideWidth] = this.strides;
-    const convolved = conv2dTranspose(input, this.kernel as Variable, outputShape, {
-      strides: [strideHeight, strideWidth],
-      padding: this.padding === 'same' ? 'same' : 'valid',
-    });
-    return this.biasAndActivate(convolved);
+    // Dilation is refused at construction, so only the strides and padding apply.
+    const { strides, padding } = this.planarWindowOptions();
+    return this.biasAndActivate(conv2dTranspose(input, this.kernel as Variable, outputShape, { strides, padding }));
   }
 }

@@ -1,32 +1,15 @@
-import { depthwiseConv2d, InvalidArgumentError, type Tensor, type Variable } from '@tessera/core';
-import type { ConstraintIdentifier } from '../constraints/get-constraint';
-import type { InitializerName } from '../initializers/get-initializer';
-import type { Initializer } from '../initializers/initializer';
+import { depthwiseConv2d, type Tensor, type Variable } from '@tessera/core';
 import type { CallOptions } from '../layer';
-import type { RegularizerIdentifier } from '../regularizers/get-regularizer';
-import { windowOutputLength } from '../util/conv-utils';
 import type { LayerConfig } from '../util/json-value';
 import type { SymbolicShape } from '../util/shape-format';
 import { BaseConv, type BaseConvOptions } from './base-conv';
-import { WeightSettings } from './weight-settings';
+import { type DepthwiseKernelOptions, DepthwiseKernelSettings } from './depthwise-kernel-settings';
 
-export interface DepthwiseConv2DOptions extends BaseConvOptions {
+export interface DepthwiseConv2DOptions extends BaseConvOptions, DepthwiseKernelOptions {
   kernelSize: number | readonly [number, number];
-  /** Output channels per input channel. Default 1. */
-  depthMultiplier?: number;
   strides?: number | readonly [number, number];
   padding?: 'valid' | 'same';
   dilationRate?: number | readonly [number, number];
-  depthwiseInitializer?: InitializerName | Initializer;
-  depthwiseRegularizer?: RegularizerIdentifier;
-  depthwiseConstraint?: ConstraintIdentifier;
-}
-
-export function checkDepthMultiplier(value: unknown, context: string): number {
-  if (!Number.isInteger(value) || (value as number) < 1) {
-    throw new InvalidArgumentError(`${context}: depthMultiplier must be a positive integer, got ${String(value)}`);
-  }
-  return value as number;
 }
 
 /**
@@ -35,21 +18,13 @@ export function checkDepthMultiplier(value: unknown, context: string): number {
  */
 export class DepthwiseConv2D extends BaseConv {
   readonly depthMultiplier: number;
-  private readonly depthwiseSettings: WeightSettings;
+  private readonly depthwiseSettings: DepthwiseKernelSettings;
   private depthwiseKernel: Variable | undefined;
 
   constructor(options: DepthwiseConv2DOptions) {
     super('depthwise_conv2d', options, { context: 'DepthwiseConv2D', rank: 2, allowDilation: true });
-    this.depthMultiplier = checkDepthMultiplier(options.depthMultiplier ?? 1, 'DepthwiseConv2D');
-    this.depthwiseSettings = new WeightSettings(
-      {
-        initializer: options.depthwiseInitializer,
-        regularizer: options.depthwiseRegularizer,
-        constraint: options.depthwiseConstraint,
-      },
-      'glorotUniform',
-      'DepthwiseConv2D',
-    );
+    this.depthwiseSettings = new DepthwiseKernelSettings(options, 'DepthwiseConv2D');
+    this.depthMultiplier = this.depthwiseSettings.depthMultiplier;
   }
 
   get className(): string {
@@ -57,44 +32,24 @@ export class DepthwiseConv2D extends BaseConv {
   }
 
   override getConfig(): LayerConfig {
-    return {
-      ...super.getConfig(),
-      depthMultiplier: this.depthMultiplier,
-      ...this.depthwiseSettings.config('depthwise'),
-    };
+    return { ...super.getConfig(), ...this.depthwiseSettings.config() };
   }
 
   override build(inputShape: SymbolicShape): void {
     const channels = this.inputChannels(inputShape);
-    const { initializer, weightOptions } = this.depthwiseSettings;
-    const shape = [...this.kernelSize, channels, this.depthMultiplier];
-    this.depthwiseKernel = this.addWeight('depthwise_kernel', shape, initializer, weightOptions);
+    const settings = this.depthwiseSettings;
+    const shape = settings.kernelShape(this.kernelSize, channels);
+    this.depthwiseKernel = this.addSettingsWeight('depthwise_kernel', shape, settings.weight);
     this.buildBias(channels * this.depthMultiplier);
     super.build(inputShape);
   }
 
   override computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
-    const spatial = [1, 2].map((axis, position) =>
-      windowOutputLength(
-        inputShape[axis],
-        this.kernelSize[position],
-        this.strides[position],
-        this.padding,
-        this.dilationRate[position],
-      ),
-    );
     const channels = inputShape[3];
-    return [inputShape[0], ...spatial, channels === null ? null : channels * this.depthMultiplier];
+    return this.windowOutputShape(inputShape, channels === null ? null : channels * this.depthMultiplier);
   }
 
   override call(input: Tensor, _options: CallOptions): Tensor {
-    const [strideHeight, strideWidth] = this.strides;
-    const [dilationHeight, dilationWidth] = this.dilationRate;
-    const convolved = depthwiseConv2d(input, this.depthwiseKernel as Variable, {
-      strides: [strideHeight, strideWidth],
-      padding: this.padding === 'same' ? 'same' : 'valid',
-      dilations: [dilationHeight, dilationWidth],
-    });
-    return this.biasAndActivate(convolved);
+    return this.biasAndActivate(depthwiseConv2d(input, this.depthwiseKernel as Variable, this.planarWindowOptions()));
   }
 }

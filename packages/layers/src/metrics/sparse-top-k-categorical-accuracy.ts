@@ -1,7 +1,17 @@
-import { InvalidArgumentError, Tensor, tidy } from '@tessera/core';
+import type { Tensor } from '@tessera/core';
 import { sparseLabels } from '../losses/sparse-categorical-crossentropy';
 import type { MetricFunction } from './get-metric';
-import { checkK, inTopK, type TopKOptions } from './top-k-categorical-accuracy';
+import { type TopKOptions, type TopKVariant, topKAccuracy } from './top-k-accuracy';
+
+const sparseTopK: TopKVariant = {
+  functionName: 'sparseTopKCategoricalAccuracy',
+  bind: (bound) => {
+    const sparseTopKMetric: MetricFunction = (yTrue, prediction) =>
+      sparseTopKCategoricalAccuracy(yTrue, prediction, bound);
+    return sparseTopKMetric;
+  },
+  targets: (yTrue, yPred) => sparseLabels(yTrue, yPred, 'sparseTopKCategoricalAccuracy'),
+};
 
 /**
  * The fraction of examples whose integer label (shape [batch] or [batch, 1]) is among the k highest scores of
@@ -17,16 +27,5 @@ export function sparseTopKCategoricalAccuracy(
   yPred?: Tensor,
   options: TopKOptions = {},
 ): Tensor | MetricFunction {
-  if (!(first instanceof Tensor)) {
-    const bound = first ?? {};
-    checkK(bound, 'sparseTopKCategoricalAccuracy');
-    const sparseTopKMetric: MetricFunction = (yTrue, prediction) =>
-      sparseTopKCategoricalAccuracy(yTrue, prediction, bound);
-    return sparseTopKMetric;
-  }
-  if (!(yPred instanceof Tensor)) {
-    throw new InvalidArgumentError(`sparseTopKCategoricalAccuracy: yPred must be a Tensor, got ${String(yPred)}`);
-  }
-  const k = checkK(options, 'sparseTopKCategoricalAccuracy');
-  return tidy(() => inTopK(sparseLabels(first, yPred, 'sparseTopKCategoricalAccuracy'), yPred, k));
+  return topKAccuracy(sparseTopK, first, yPred, options);
 }

@@ -1,11 +1,21 @@
-import { argMax, cast, greater, InvalidArgumentError, less, mean, mul, oneHot, sum, Tensor, tidy } from '@tessera/core';
+import { argMax, type Tensor } from '@tessera/core';
 import { assertSameShape } from '../losses/assert-same-shape';
 import type { MetricFunction } from './get-metric';
+import { type TopKOptions, type TopKVariant, topKAccuracy } from './top-k-accuracy';
 
-export interface TopKOptions {
-  /** How many of the highest scores count as a hit. */
-  k?: number;
-}
+export type { TopKOptions } from './top-k-accuracy';
+
+const oneHotTopK: TopKVariant = {
+  functionName: 'topKCategoricalAccuracy',
+  bind: (bound) => {
+    const topKMetric: MetricFunction = (yTrue, prediction) => topKCategoricalAccuracy(yTrue, prediction, bound);
+    return topKMetric;
+  },
+  targets: (yTrue, yPred) => {
+    assertSameShape(yTrue, yPred, 'topKCategoricalAccuracy');
+    return argMax(yTrue, -1);
+  },
+};
 
 /**
  * The fraction of examples whose true class (the argmax of the one-hot yTrue) is among the k highest scores of
@@ -22,32 +32,5 @@ export function topKCategoricalAccuracy(
   yPred?: Tensor,
   options: TopKOptions = {},
 ): Tensor | MetricFunction {
-  if (!(first instanceof Tensor)) {
-    const bound = first ?? {};
-    checkK(bound, 'topKCategoricalAccuracy');
-    const topKMetric: MetricFunction = (yTrue, prediction) => topKCategoricalAccuracy(yTrue, prediction, bound);
-    return topKMetric;
-  }
-  if (!(yPred instanceof Tensor)) {
-    throw new InvalidArgumentError(`topKCategoricalAccuracy: yPred must be a Tensor, got ${String(yPred)}`);
-  }
-  const k = checkK(options, 'topKCategoricalAccuracy');
-  assertSameShape(first, yPred, 'topKCategoricalAccuracy');
-  return tidy(() => inTopK(argMax(first, -1), yPred, k));
-}
-
-/** The mean over examples of "fewer than k classes score strictly above the target class". */
-export function inTopK(targets: Tensor, yPred: Tensor, k: number): Tensor {
-  const classes = yPred.shape[yPred.rank - 1];
-  const targetScore = sum(mul(oneHot(targets, classes, 1, 0, 'float32'), yPred), -1, true);
-  const strictlyHigher = sum(cast(greater(yPred, targetScore), 'float32'), -1);
-  return mean(cast(less(strictlyHigher, k), 'float32'));
-}
-
-export function checkK(options: TopKOptions, functionName: string): number {
-  const k = options.k ?? 5;
-  if (!(Number.isInteger(k) && k >= 1)) {
-    throw new InvalidArgumentError(`${functionName}: k must be a positive integer, got ${k}`);
-  }
-  return k;
+  return topKAccuracy(oneHotTopK, first, yPred, options);
 }
