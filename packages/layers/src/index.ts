@@ -81,6 +81,7 @@ export { GlobalAveragePooling2D, GlobalAveragePooling2D as GlobalAvgPool2D } fro
 export { GlobalMaxPooling2D, GlobalMaxPooling2D as GlobalMaxPool2D } from './layers/global-max-pooling2d';
 export { GlobalPooling2D, type GlobalPooling2DOptions } from './layers/global-pooling2d';
 export { LayerNormalization, type LayerNormalizationOptions } from './layers/layer-normalization';
+export { Masking, type MaskingOptions } from './layers/masking-layer';
 export { MaxPool2D, MaxPool2D as MaxPooling2D, type MaxPool2DOptions } from './layers/max-pool2d-layer';
 export { MaxPooling1D, MaxPooling1D as MaxPool1D } from './layers/max-pooling1d';
 export { MergeLayer } from './layers/merge-layer';

@@ -30,6 +30,12 @@ export interface LayerOptions {
 export interface CallOptions {
   /** Layers such as Dropout and BatchNormalization behave differently while training. */
   training?: boolean;
+  /**
+   * Which time steps of the (first) input are real, shape [batch, steps], bool: set by the model from the
+   * previous layer's `computeMask` (`Embedding({ maskZero: true })`, `Masking`), read by layers that step through
+   * time (recurrent layers, attention).
+   */
+  mask?: Tensor;
 }
 
 export interface WeightOptions {
@@ -168,6 +174,19 @@ export abstract class Layer {
     return this.computeOutputShape(expectOne(inputShapes, this));
   }
 
+  /**
+   * Whether the input's mask still describes this layer's output (element-wise and per-step layers: Dense,
+   * Dropout, Activation...). Layers that change the time axis set it false or override `computeMask`.
+   */
+  protected get supportsMasking(): boolean {
+    return false;
+  }
+
+  /** The mask of this layer's output, given its inputs and the mask of its (first) input. */
+  computeMask(_inputs: readonly Tensor[], mask: Tensor | undefined): Tensor | undefined {
+    return this.supportsMasking ? mask : undefined;
+  }
+
   /** The output dtype; layers are float32 unless they say otherwise. */
   outputDTypeFor(_inputDTypes: readonly DType[]): DType {
     return 'float32';
@@ -204,7 +223,7 @@ export abstract class Layer {
     const shapes = tensors.map((tensor) => tensor.shape);
     if (!this.built) this.buildFromShapes(shapes);
     this.assertCompatible(shapes);
-    return this.callOnInputs(tensors, { training: options.training ?? false });
+    return this.callOnInputs(tensors, { training: options.training ?? false, mask: options.mask });
   }
 
   /** Copies of the current weight values, in creation order; the caller owns them. */

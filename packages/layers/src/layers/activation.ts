@@ -19,6 +19,11 @@ export class Activation extends Layer {
     this.activationIdentifier = options.activation;
   }
 
+  /** Works per example and per step, so an input mask still describes the output. */
+  protected override get supportsMasking(): boolean {
+    return true;
+  }
+
   get className(): string {
     return 'Activation';
   }

@@ -110,6 +110,11 @@ export class BatchNormalization extends Layer {
     );
   }
 
+  /** Works per example and per step, so an input mask still describes the output. */
+  protected override get supportsMasking(): boolean {
+    return true;
+  }
+
   get className(): string {
     return 'BatchNormalization';
   }

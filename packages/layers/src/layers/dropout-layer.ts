@@ -27,6 +27,11 @@ export class Dropout extends Layer {
     this.seed = options.seed;
   }
 
+  /** Works per example and per step, so an input mask still describes the output. */
+  protected override get supportsMasking(): boolean {
+    return true;
+  }
+
   get className(): string {
     return 'Dropout';
   }

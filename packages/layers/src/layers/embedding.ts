@@ -4,6 +4,7 @@ import {
   DTypeError,
   gather,
   InvalidArgumentError,
+  notEqual,
   ShapeError,
   type Tensor,
   type Variable,
@@ -78,6 +79,11 @@ export class Embedding extends Layer {
       'randomUniform',
       'Embedding',
     );
+  }
+
+  /** With maskZero, id 0 is padding: steps holding it are masked out for the layers that follow. */
+  override computeMask(inputs: readonly Tensor[], _mask: Tensor | undefined): Tensor | undefined {
+    return this.maskZero ? notEqual(inputs[0], 0) : undefined;
   }
 
   get className(): string {

@@ -77,6 +77,11 @@ export class LayerNormalization extends Layer {
     );
   }
 
+  /** Works per example and per step, so an input mask still describes the output. */
+  protected override get supportsMasking(): boolean {
+    return true;
+  }
+
   get className(): string {
     return 'LayerNormalization';
   }

@@ -120,10 +120,16 @@ export class Model extends LayersModel {
       values.set(symbolic.id, given);
     });
     // Callers run this inside a scope (apply, predict, the training step), which frees the intermediate results.
+    const masks = new Map<number, Tensor | undefined>();
     for (const node of this.nodes) {
       const nodeInputs = node.inputs.map((source) => values.get(source.id) as Tensor);
       const layer = node.sourceLayer as Layer;
-      values.set(node.id, layer.apply(nodeInputs.length === 1 ? nodeInputs[0] : nodeInputs, options));
+      const mask = masks.get(node.inputs[0].id);
+      values.set(
+        node.id,
+        layer.apply(nodeInputs.length === 1 ? nodeInputs[0] : nodeInputs, { training: options.training, mask }),
+      );
+      masks.set(node.id, layer.computeMask(nodeInputs, mask));
     }
     return this.outputTensors.map((output) => values.get(output.id) as Tensor);
   }

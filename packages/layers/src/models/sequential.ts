@@ -77,7 +77,14 @@ export class Sequential extends LayersModel {
     if (this.layerList.length === 0) throw new InvalidArgumentError(`${this.name}: the model has no layers`);
     if (this.lastInputShape === undefined) this.lastInputShape = [null, ...inputs[0].shape.slice(1)];
     // Callers run this inside a scope (apply, predict, the training step), which frees the intermediate results.
-    return [this.layerList.reduce((output, layer) => layer.apply(output, options), inputs[0])];
+    let output = inputs[0];
+    let mask = options.mask;
+    for (const layer of this.layerList) {
+      const next = layer.apply(output, { training: options.training, mask });
+      mask = layer.computeMask([output], mask);
+      output = next;
+    }
+    return [output];
   }
 
   getTopology(): { [key: string]: JsonValue } {

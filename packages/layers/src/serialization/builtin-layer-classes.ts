@@ -15,6 +15,7 @@ import { Flatten } from '../layers/flatten';
 import { GlobalAveragePooling2D } from '../layers/global-average-pooling2d';
 import { GlobalMaxPooling2D } from '../layers/global-max-pooling2d';
 import { LayerNormalization } from '../layers/layer-normalization';
+import { Masking } from '../layers/masking-layer';
 import { MaxPool2D } from '../layers/max-pool2d-layer';
 import { MaxPooling1D } from '../layers/max-pooling1d';
 import { Multiply } from '../layers/multiply-layer';
@@ -36,6 +37,7 @@ export function builtinLayerClasses(): Record<string, LayerClass> {
     GlobalMaxPooling2D,
     LayerNormalization,
     MaxPooling1D,
+    Masking,
     Multiply,
     Permute,
     Activation,
