@@ -18,5 +18,18 @@ export type { MnistFamilyData, MnistFamilyOptions, MnistSplit } from './sources/
 export { mnist } from './sources/mnist';
 export type { TextSource } from './sources/read-text-source';
 export { textLines } from './sources/text-lines';
+export { BytePairEncoder, type BytePairEncoderJson, type BytePairTrainingOptions } from './text/byte-pair-encoder';
+export {
+  CharacterVocabulary,
+  type CharacterVocabularyJson,
+  type CharacterVocabularyOptions,
+} from './text/character-vocabulary';
+export { type PadSequencesOptions, padSequences } from './text/pad-sequences';
+export { preSplitText } from './text/pre-split-text';
+export type { MatrixMode } from './text/sequences-to-matrix';
+export { type SlidingWindow, type SlidingWindowOptions, slidingWindows } from './text/sliding-windows';
+export { DEFAULT_FILTERS, type TextToWordSequenceOptions, textToWordSequence } from './text/text-to-word-sequence';
+export { Tokenizer, type TokenizerJson, type TokenizerOptions, type TokenizerText } from './text/tokenizer';
+export { tokenizerFromKerasJson } from './text/tokenizer-from-keras-json';
 export type { Batched } from './transforms/batch-elements';
 export { zip } from './zip';
