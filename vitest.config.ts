@@ -12,6 +12,8 @@ export default defineConfig({
       { find: /^@tessera\/optimizers$/, replacement: source('./packages/optimizers/src/index.ts') },
       { find: /^@tessera\/layers$/, replacement: source('./packages/layers/src/index.ts') },
       { find: /^@tessera\/data$/, replacement: source('./packages/data/src/index.ts') },
+      { find: /^@tessera\/backend-testkit$/, replacement: source('./packages/backend-testkit/src/index.ts') },
+      { find: /^@tessera\/backend-webgpu$/, replacement: source('./packages/backend-webgpu/src/index.ts') },
     ],
   },
   test: {

@@ -6,10 +6,13 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from './cases/bench-case';
+import { cnnTrainingCase } from './cases/cnn-training-case';
 import { conv2dCase } from './cases/conv2d-case';
 import { matmulCase } from './cases/matmul-case';
+import { mlpEpochCase } from './cases/mlp-epoch-case';
 import { mlpStepCase } from './cases/mlp-step-case';
 import { initialiseTfjsBackends } from './frameworks/tfjs-backends';
+import { loadFashionMnistArrays } from './inputs/fashion-mnist-arrays';
 import { startCpuContentionMeter } from './report/cpu-contention';
 import { machineInfo } from './report/machine-info';
 import { markdownReport } from './report/markdown-report';
@@ -23,6 +26,15 @@ const benchStart = performance.now();
 const otherProcessesCpuShare = startCpuContentionMeter();
 const tfjsInfo = await initialiseTfjsBackends();
 const cases: BenchCase[] = [matmulCase(256), matmulCase(512), matmulCase(1024), conv2dCase(), mlpStepCase()];
+// The training cases need the real data set; without a local copy they are skipped (and the report says why).
+const fashionMnist = await loadFashionMnistArrays();
+const skippedCases: string[] = [];
+if ('missing' in fashionMnist) {
+  skippedCases.push(`The Fashion-MNIST training cases were skipped: ${fashionMnist.missing}`);
+  console.error(skippedCases[0]);
+} else {
+  cases.push(mlpEpochCase(fashionMnist), cnnTrainingCase(fashionMnist));
+}
 
 const results: CaseResult[] = [];
 for (const benchCase of cases) {
@@ -35,6 +47,7 @@ const report = markdownReport(
   machineInfo(tfjsInfo, otherProcessesCpuShare()),
   results,
   (performance.now() - benchStart) / 1000,
+  skippedCases,
 );
 console.log(report);
 writeFileSync(reportPath, report);

@@ -51,7 +51,7 @@ export async function runCase(benchCase: BenchCase): Promise<CaseResult> {
   for (const framework of frameworkNames) {
     await activate(framework);
     const cell: CellInProgress = { framework, leakedTensors: 0 };
-    attempt(cell, () => {
+    await attempt(cell, () => {
       cell.prepared = prepareFor(benchCase, framework);
       const prepared = cell.prepared;
       cell.timer = new CellTimer(() => prepared.runOnce(), policy);
@@ -64,8 +64,16 @@ export async function runCase(benchCase: BenchCase): Promise<CaseResult> {
       const timer = cell.timer;
       if (cell.problem || !timer) continue;
       await activate(cell.framework);
+      // Tensors the first run creates and keeps (Adam's slots in the training cases) are state, not a leak.
+      const liveBeforeWarmUp = liveTensors(cell.framework);
+      await attempt(cell, () => timer.warmUp());
+      if (cell.problem) {
+        // A failed first run is not state: what it stranded is reported on the cell.
+        cell.leakedTensors += liveTensors(cell.framework) - liveBeforeWarmUp;
+        continue;
+      }
       const liveBefore = liveTensors(cell.framework);
-      attempt(cell, () => timer.runRound(round));
+      await attempt(cell, () => timer.runRound(round));
       cell.leakedTensors += liveTensors(cell.framework) - liveBefore;
     }
   }
@@ -108,9 +116,9 @@ function liveTensors(framework: FrameworkName): number {
   return framework === 'tessera' ? memory().numTensors : tf.memory().numTensors;
 }
 
-function attempt(cell: CellInProgress, work: () => void): void {
+async function attempt(cell: CellInProgress, work: () => void | Promise<void>): Promise<void> {
   try {
-    work();
+    await work();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // tfjs names a missing kernel in a stable phrase; anything else is a real failure and is reported as one.

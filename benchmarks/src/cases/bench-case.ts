@@ -32,6 +32,8 @@ export interface BenchCase {
   name: string;
   /** Floating-point operations per run, when the case has a standard count (matmul: 2n³); used for GFLOP/s. */
   floatingPointOperations?: number;
+  /** Training examples per run, for cases whose speed is a throughput (the CNN): reported as examples/s. */
+  examplesPerRun?: number;
   target?: SpeedupTarget;
   /** Overrides of the default timing policy, e.g. a tighter budget for cases that are slow on tfjs-cpu. */
   timing?: Partial<TimingPolicy>;

@@ -13,8 +13,9 @@ export interface PreparedRun {
   /**
    * Does the work once and returns the values it read back. Reading back (dataSync) is what guarantees the work
    * finished before the clock stops, and the values let the harness check that every framework computed the same.
+   * Training cases return a promise (`fit` is asynchronous in both frameworks); the timing then includes awaiting it.
    */
-  runOnce(): Float32Array[];
+  runOnce(): Float32Array[] | Promise<Float32Array[]>;
   /** Frees the inputs (and variables) so that the next case starts from a clean memory count. */
   dispose(): void;
 }

@@ -19,3 +19,9 @@ export function formatDifference(difference: number): string {
   if (!Number.isFinite(difference)) return String(difference);
   return difference.toExponential(1);
 }
+
+/** Training examples per second: whole numbers from 100 up, three significant digits below. */
+export function formatExamplesPerSecond(examples: number, milliseconds: number): string {
+  const perSecond = (examples * 1000) / milliseconds;
+  return perSecond >= 100 ? perSecond.toFixed(0) : perSecond.toPrecision(3);
+}

@@ -1,6 +1,12 @@
 import type { FrameworkName } from '../frameworks/framework';
 import type { CaseResult, CellResult } from '../run-case';
-import { formatDifference, formatDuration, formatGigaflops, formatRatio } from './format-numbers';
+import {
+  formatDifference,
+  formatDuration,
+  formatExamplesPerSecond,
+  formatGigaflops,
+  formatRatio,
+} from './format-numbers';
 import type { MachineInfo } from './machine-info';
 import { agreementTolerance } from './output-difference';
 import { tesseraDifferenceFromTfjsCpu } from './tessera-agreement';
@@ -12,7 +18,12 @@ function measured(cell: CellResult): MeasuredCell | undefined {
 }
 
 /** The whole report: how it was measured, on what, the results table and every problem worth a second look. */
-export function markdownReport(machine: MachineInfo, results: readonly CaseResult[], totalSeconds: number): string {
+export function markdownReport(
+  machine: MachineInfo,
+  results: readonly CaseResult[],
+  totalSeconds: number,
+  skippedCases: readonly string[] = [],
+): string {
   const lines = [
     '# Benchmarks',
     '',
@@ -30,7 +41,7 @@ export function markdownReport(machine: MachineInfo, results: readonly CaseResul
     '',
     ...resultsTable(results),
     '',
-    ...notes(results),
+    ...notes(results, skippedCases),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -55,7 +66,7 @@ function machineLines(machine: MachineInfo, totalSeconds: number): string[] {
 
 function resultsTable(results: readonly CaseResult[]): string[] {
   const header =
-    '| case | Tessera cpu | tfjs cpu | tfjs wasm | Tessera speedup vs tfjs cpu | Tessera speedup vs tfjs wasm | target | GFLOP/s Tessera / tfjs cpu / tfjs wasm | Tessera vs tfjs cpu, max rel. diff |';
+    '| case | Tessera cpu | tfjs cpu | tfjs wasm | Tessera speedup vs tfjs cpu | Tessera speedup vs tfjs wasm | target | throughput Tessera / tfjs cpu / tfjs wasm | Tessera vs tfjs cpu, max rel. diff |';
   const rows = results.map((result) => {
     const { benchCase, cells } = result;
     const tessera = measured(cells.tessera);
@@ -67,7 +78,7 @@ function resultsTable(results: readonly CaseResult[]): string[] {
       speedupCell(tessera, cells['tfjs-cpu']),
       speedupCell(tessera, cells['tfjs-wasm']),
       targetCell(result),
-      gigaflopsCell(result),
+      throughputCell(result),
       agreementCell(result),
     ];
   });
@@ -102,14 +113,18 @@ function targetCell({ benchCase, cells }: CaseResult): string {
   return met ? `${goal}: met` : `${goal}: **missed**`;
 }
 
-function gigaflopsCell({ benchCase, cells }: CaseResult): string {
+/** GFLOP/s where the case counts its operations, examples/s where it counts training examples. */
+function throughputCell({ benchCase, cells }: CaseResult): string {
   const operations = benchCase.floatingPointOperations;
-  if (operations === undefined) return '';
+  const examples = benchCase.examplesPerRun;
+  if (operations === undefined && examples === undefined) return '';
   const perFramework = (['tessera', 'tfjs-cpu', 'tfjs-wasm'] as FrameworkName[]).map((framework) => {
     const cell = measured(cells[framework]);
-    return cell ? formatGigaflops(operations, cell.medianMilliseconds) : '—';
+    if (!cell) return '—';
+    if (operations !== undefined) return formatGigaflops(operations, cell.medianMilliseconds);
+    return formatExamplesPerSecond(examples as number, cell.medianMilliseconds);
   });
-  return perFramework.join(' / ');
+  return `${perFramework.join(' / ')} ${operations !== undefined ? 'GFLOP/s' : 'examples/s'}`;
 }
 
 function agreementCell(result: CaseResult): string {
@@ -120,8 +135,8 @@ function agreementCell(result: CaseResult): string {
 }
 
 /** Everything that is not a plain number: unsupported kernels, failures, leaks, disagreeing results. */
-function notes(results: readonly CaseResult[]): string[] {
-  const items: string[] = [];
+function notes(results: readonly CaseResult[], skippedCases: readonly string[]): string[] {
+  const items: string[] = skippedCases.map((reason) => `- ${reason}`);
   for (const { benchCase, cells, setupLeaks } of results) {
     for (const leak of setupLeaks) items.push(`- ${benchCase.name}: ${leak} (leak in the harness's setup)`);
     for (const [framework, cell] of Object.entries(cells)) {
@@ -133,6 +148,8 @@ function notes(results: readonly CaseResult[]): string[] {
     if (benchCase.scaledDown) items.push(`- ${benchCase.name}, ≈: ${benchCase.scaledDown.explanation}`);
   }
   const method = [
+    '- The training cases time `fit` (Adam, sparse categorical cross-entropy, unshuffled, silent) from the same',
+    "  initial weights in both libraries on the same Fashion-MNIST examples; the compared value is the first batch's loss.",
     '- GFLOP/s: matmul counts 2n³; conv2d counts three convolutions (forward, input gradient, filter gradient) at',
     "  2 · N·H·W·C_out·3·3·C_in each, ignoring the zero border of 'same' padding.",
     "- The last column compares Tessera's first-run outputs (values and gradients; for the MLP the loss and an",

@@ -15,13 +15,13 @@ export class CellTimer<Output> {
   private slowFirstRun = false;
 
   constructor(
-    private readonly runOnce: () => Output,
+    private readonly runOnce: () => Output | Promise<Output>,
     private readonly policy: TimingPolicy,
   ) {}
 
   /** Round `round` (0-based) of `policy.rounds`: warm-up first if needed, then this round's share of the runs. */
-  runRound(round: number): void {
-    if (!this.warmedUp) this.warmUp();
+  async runRound(round: number): Promise<void> {
+    if (!this.warmedUp) await this.warmUp();
     // Each round aims at its share of the totals, so the runs spread evenly whatever the frameworks' speeds.
     const share = (round + 1) / this.policy.rounds;
     const minimumRuns = Math.ceil(this.policy.minimumRuns * share);
@@ -33,7 +33,7 @@ export class CellTimer<Output> {
       const enoughRuns = this.durations.length >= minimumRuns && this.timedSeconds >= targetSeconds;
       const outOfBudget = runsThisRound >= 1 && this.spentSeconds + this.latestRunSeconds > budgetSeconds;
       if (enoughRuns || outOfBudget) break;
-      this.durations.push(this.timeOneRun() * 1000);
+      this.durations.push((await this.timeOneRun()) * 1000);
       this.timedSeconds += this.latestRunSeconds;
       runsThisRound++;
     }
@@ -60,9 +60,14 @@ export class CellTimer<Output> {
     return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
-  private warmUp(): void {
+  /**
+   * The first run, plus more untimed runs where it was quick. Called by `runRound` when needed; calling it first lets
+   * the harness tell what the first run keeps alive on purpose (optimizer slots, lazily built weights) from leaks.
+   */
+  async warmUp(): Promise<void> {
+    if (this.warmedUp) return;
     const runStart = performance.now();
-    this.output = this.runOnce();
+    this.output = await this.runOnce();
     this.latestRunSeconds = (performance.now() - runStart) / 1000;
     this.spentSeconds += this.latestRunSeconds;
     this.warmedUp = true;
@@ -74,13 +79,13 @@ export class CellTimer<Output> {
     }
     // Warm-ups that already took longer than the target have warmed the code up; more would only cost time.
     for (let warmup = 1; warmup < this.policy.warmupRuns && this.spentSeconds < this.policy.targetSeconds; warmup++) {
-      this.timeOneRun();
+      await this.timeOneRun();
     }
   }
 
-  private timeOneRun(): number {
+  private async timeOneRun(): Promise<number> {
     const runStart = performance.now();
-    this.runOnce();
+    await this.runOnce();
     this.latestRunSeconds = (performance.now() - runStart) / 1000;
     this.spentSeconds += this.latestRunSeconds;
     return this.latestRunSeconds;

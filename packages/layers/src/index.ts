@@ -60,6 +60,24 @@ export type { FetchFunction, LoadOptions, SaveOptions, SaveResult } from './io/s
 export { type CallOptions, Layer, type LayerOptions, type WeightEntry, type WeightOptions } from './layer';
 export { Activation, type ActivationOptions } from './layers/activation';
 export { Add } from './layers/add-layer';
+export { CompositeLayer } from './layers/attention/composite-layer';
+export {
+  type AttentionCallOptions,
+  type AttentionResult,
+  MultiHeadAttention,
+  type MultiHeadAttentionOptions,
+} from './layers/attention/multi-head-attention';
+export { PositionalEmbedding, type PositionalEmbeddingOptions } from './layers/attention/positional-embedding';
+export type { TransformerBlockOptions } from './layers/attention/transformer-block';
+export {
+  type DecoderCallOptions,
+  TransformerDecoderBlock,
+  type TransformerDecoderBlockOptions,
+} from './layers/attention/transformer-decoder-block';
+export {
+  TransformerEncoderBlock,
+  type TransformerEncoderBlockOptions,
+} from './layers/attention/transformer-encoder-block';
 export { AveragePooling1D, AveragePooling1D as AvgPool1D } from './layers/average-pooling1d';
 export {
   AveragePooling2D,
@@ -88,6 +106,27 @@ export { MergeLayer } from './layers/merge-layer';
 export { Multiply } from './layers/multiply-layer';
 export { Permute, type PermuteOptions } from './layers/permute';
 export { Pooling1D, type Pooling1DOptions } from './layers/pooling1d';
+export {
+  Bidirectional,
+  type BidirectionalMergeMode,
+  type BidirectionalOptions,
+} from './layers/recurrent/bidirectional';
+export { GRU, type GRUOptions } from './layers/recurrent/gru';
+export { GRUCell, type GRUCellOptions } from './layers/recurrent/gru-cell';
+export { LSTM, type LSTMOptions } from './layers/recurrent/lstm';
+export { LSTMCell, type LSTMCellOptions } from './layers/recurrent/lstm-cell';
+export {
+  type CachedBackward,
+  type CachedStep,
+  type GatedCellOptions,
+  type PreactivationGradient,
+  RecurrentCell,
+  type RecurrentCellOptions,
+} from './layers/recurrent/recurrent-cell';
+export { type RecurrentLayerOptions, RNN, type RNNOptions } from './layers/recurrent/rnn';
+export { SimpleRNN, type SimpleRNNOptions } from './layers/recurrent/simple-rnn';
+export { SimpleRNNCell, type SimpleRNNCellOptions } from './layers/recurrent/simple-rnn-cell';
+export { TimeDistributed, type TimeDistributedOptions } from './layers/recurrent/time-distributed';
 export { Reshape, type ReshapeOptions } from './layers/reshape-layer';
 export { SeparableConv2D, type SeparableConv2DOptions } from './layers/separable-conv2d-layer';
 export { binaryCrossentropy } from './losses/binary-crossentropy';

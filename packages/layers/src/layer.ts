@@ -187,6 +187,14 @@ export abstract class Layer {
     return this.supportsMasking ? mask : undefined;
   }
 
+  /**
+   * Input axes fixed once the layer is built (negative counts from the end); the rest may vary between calls.
+   * Most layers' weights depend on the last axis only; layers with no such dependence return [].
+   */
+  protected get checkedInputAxes(): readonly number[] {
+    return [-1];
+  }
+
   /** The output dtype; layers are float32 unless they say otherwise. */
   outputDTypeFor(_inputDTypes: readonly DType[]): DType {
     return 'float32';
@@ -328,21 +336,26 @@ export abstract class Layer {
   private assertCompatible(shapes: readonly SymbolicShape[]): void {
     const expected = this.builtInputShapes;
     if (expected === undefined) return;
+    // Only the rank and the axes the weights depend on are fixed: other axes (sequence length, image size) may
+    // change between calls, as in Keras.
+    const constrained = (shape: SymbolicShape): SymbolicShape => {
+      const checked = new Set(this.checkedInputAxes.map((axis) => (axis < 0 ? shape.length + axis : axis)));
+      return shape.map((size, axis) => (checked.has(axis) && axis !== 0 ? size : null));
+    };
     const matches =
       shapes.length === expected.length &&
-      expected.every(
-        (expectedShape, position) =>
-          shapes[position].length === expectedShape.length &&
-          expectedShape.every(
-            (size, axis) =>
-              axis === 0 || size === null || shapes[position][axis] === null || size === shapes[position][axis],
-          ),
-      );
+      expected.every((expectedShape, position) => {
+        const given = shapes[position];
+        return (
+          given.length === expectedShape.length &&
+          constrained(expectedShape).every(
+            (size, axis) => size === null || given[axis] === null || size === given[axis],
+          )
+        );
+      });
     if (!matches) {
-      const describe = (list: readonly SymbolicShape[]) =>
-        list.map((shape) => formatSymbolicShape([null, ...shape.slice(1)])).join(', ');
       throw new ShapeError(
-        `${this.className} (${this.name}): expected input of shape ${describe(expected)}, got ${shapes.map((shape) => formatSymbolicShape(shape)).join(', ')}`,
+        `${this.className} (${this.name}): expected input of shape ${expected.map((shape) => formatSymbolicShape(constrained(shape))).join(', ')}, got ${shapes.map((shape) => formatSymbolicShape(shape)).join(', ')}`,
       );
     }
   }

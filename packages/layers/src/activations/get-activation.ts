@@ -1,8 +1,11 @@
 import {
+  add,
+  clipByValue,
   elu,
   gelu,
   InvalidArgumentError,
   leakyRelu,
+  mul,
   relu,
   relu6,
   reshape,
@@ -28,7 +31,8 @@ export type ActivationName =
   | 'silu'
   | 'swish'
   | 'relu6'
-  | 'leakyRelu';
+  | 'leakyRelu'
+  | 'hardSigmoid';
 
 export type ActivationFunction = (x: Tensor) => Tensor;
 
@@ -47,6 +51,8 @@ const activations: Record<ActivationName, ActivationFunction> = {
   swish: (x) => silu(x),
   relu6: (x) => relu6(x),
   leakyRelu: (x) => leakyRelu(x, 0.2),
+  // tfjs's and Keras 2's form, clip(0.2·x + 0.5, 0, 1): the default recurrent activation of tfjs LSTM/GRU models.
+  hardSigmoid: (x) => clipByValue(add(mul(x, 0.2), 0.5), 0, 1),
 };
 
 export const activationNames = Object.keys(activations) as ActivationName[];

@@ -81,6 +81,11 @@ export class Embedding extends Layer {
     );
   }
 
+  /** The ids' axes carry no weight shape: any sequence length works after the first call. */
+  protected override get checkedInputAxes(): readonly number[] {
+    return [];
+  }
+
   /** With maskZero, id 0 is padding: steps holding it are masked out for the layers that follow. */
   override computeMask(inputs: readonly Tensor[], _mask: Tensor | undefined): Tensor | undefined {
     return this.maskZero ? notEqual(inputs[0], 0) : undefined;

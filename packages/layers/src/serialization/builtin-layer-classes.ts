@@ -1,5 +1,9 @@
 import { Activation } from '../layers/activation';
 import { Add } from '../layers/add-layer';
+import { MultiHeadAttention } from '../layers/attention/multi-head-attention';
+import { PositionalEmbedding } from '../layers/attention/positional-embedding';
+import { TransformerDecoderBlock } from '../layers/attention/transformer-decoder-block';
+import { TransformerEncoderBlock } from '../layers/attention/transformer-encoder-block';
 import { AveragePooling1D } from '../layers/average-pooling1d';
 import { AveragePooling2D } from '../layers/average-pooling2d';
 import { BatchNormalization } from '../layers/batch-normalization';
@@ -20,6 +24,15 @@ import { MaxPool2D } from '../layers/max-pool2d-layer';
 import { MaxPooling1D } from '../layers/max-pooling1d';
 import { Multiply } from '../layers/multiply-layer';
 import { Permute } from '../layers/permute';
+import { Bidirectional } from '../layers/recurrent/bidirectional';
+import { GRU } from '../layers/recurrent/gru';
+import { GRUCell } from '../layers/recurrent/gru-cell';
+import { LSTM } from '../layers/recurrent/lstm';
+import { LSTMCell } from '../layers/recurrent/lstm-cell';
+import { RNN } from '../layers/recurrent/rnn';
+import { SimpleRNN } from '../layers/recurrent/simple-rnn';
+import { SimpleRNNCell } from '../layers/recurrent/simple-rnn-cell';
+import { TimeDistributed } from '../layers/recurrent/time-distributed';
 import { Reshape } from '../layers/reshape-layer';
 import { SeparableConv2D } from '../layers/separable-conv2d-layer';
 import type { LayerClass } from './layer-registry';
@@ -27,6 +40,19 @@ import type { LayerClass } from './layer-registry';
 /** Layer classes `loadModel` knows by their `className`; a function so nothing runs at import time. */
 export function builtinLayerClasses(): Record<string, LayerClass> {
   return {
+    Bidirectional,
+    GRU,
+    GRUCell,
+    LSTM,
+    LSTMCell,
+    MultiHeadAttention,
+    PositionalEmbedding,
+    RNN,
+    SimpleRNN,
+    SimpleRNNCell,
+    TimeDistributed,
+    TransformerDecoderBlock,
+    TransformerEncoderBlock,
     Add,
     AveragePooling1D,
     AveragePooling2D,

@@ -36,5 +36,26 @@ export function layerFromConfig(className: unknown, config: unknown, context: st
       `${context}: unknown layer class '${className}'; register custom layers with registerLayer('${className}', TheClass)`,
     );
   }
-  return new layerClass(config as LayerConfig);
+  return new layerClass(withNestedLayers(config as LayerConfig, context) as LayerConfig);
+}
+
+/**
+ * Configs of wrappers (`Bidirectional.layer`, `RNN.cell`, `TimeDistributed.layer`) hold inner layers as
+ * `{ className, config }`; they are built here, through this registry, so custom inner layers load too and layer
+ * modules never need to import the registry (which imports them).
+ */
+function withNestedLayers(config: LayerConfig, context: string): Record<string, unknown> {
+  const resolved: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    const nested =
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      typeof (value as { className?: unknown }).className === 'string' &&
+      typeof (value as { config?: unknown }).config === 'object';
+    resolved[key] = nested
+      ? layerFromConfig((value as { className: string }).className, (value as { config: unknown }).config, context)
+      : value;
+  }
+  return resolved;
 }

@@ -1,0 +1,50 @@
+import { type DType, tensor } from '@tessera/core';
+import type { Backend, DataId, KernelName, TensorInfo } from '@tessera/core/backend';
+import type { ReadResult } from './compare-values';
+
+export interface DirectInput {
+  values: number[];
+  shape: number[];
+  dtype: DType;
+}
+
+/** The typed array a dtype is stored in, built through core so the conversion matches `tensor()`. */
+function typedValues(input: DirectInput) {
+  const staged = tensor(input.values, input.shape, input.dtype);
+  try {
+    return staged.dataSync();
+  } finally {
+    staged.dispose();
+  }
+}
+
+/**
+ * Calls one kernel of a backend on its own storage, bypassing core's ops: for kernels that no public op reaches
+ * (fusedMatmul) and for exact stream checks (randomBits). Frees every buffer it made.
+ */
+export async function runKernelDirectly(
+  backend: Backend,
+  kernelName: KernelName,
+  inputs: Record<string, DirectInput>,
+  attributes: object,
+): Promise<ReadResult> {
+  const written: DataId[] = [];
+  const infos: Record<string, TensorInfo> = {};
+  try {
+    for (const [inputName, input] of Object.entries(inputs)) {
+      const dataId = backend.storage.write(typedValues(input), input.dtype);
+      written.push(dataId);
+      infos[inputName] = { dataId, shape: input.shape, dtype: input.dtype };
+    }
+    const kernel = (backend.kernels as Record<string, unknown>)[kernelName] as (
+      inputs: unknown,
+      attributes: unknown,
+    ) => TensorInfo;
+    const output = kernel(infos, attributes);
+    const values = Array.from(await backend.storage.read(output.dataId));
+    if (!written.includes(output.dataId)) backend.storage.dispose(output.dataId);
+    return { shape: [...output.shape], dtype: output.dtype, values };
+  } finally {
+    for (const dataId of written) backend.storage.dispose(dataId);
+  }
+}
