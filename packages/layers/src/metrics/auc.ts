@@ -56,8 +56,8 @@ export class Auc implements Metric {
     this.confusion.reset();
   }
 
-  update(yTrue: Tensor, yPred: Tensor): void {
-    this.confusion.update(yTrue, yPred);
+  update(yTrue: Tensor, yPred: Tensor): Promise<void> {
+    return this.confusion.update(yTrue, yPred);
   }
 
   result(): number {

@@ -47,10 +47,9 @@ export class ConfusionAccumulator {
     this.negativeCount = 0;
   }
 
-  update(yTrue: Tensor, yPred: Tensor): void {
+  async update(yTrue: Tensor, yPred: Tensor): Promise<void> {
     this.checkShapes(yTrue, yPred);
-    const labels = yTrue.dataSync();
-    const predictions = yPred.dataSync();
+    const [labels, predictions] = await Promise.all([yTrue.data(), yPred.data()]);
     const classes = yPred.rank === 0 ? 1 : yPred.shape[yPred.rank - 1];
     const start = this.classId ?? 0;
     const stride = this.classId === undefined ? 1 : classes;

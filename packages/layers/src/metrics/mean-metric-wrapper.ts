@@ -22,12 +22,16 @@ export class MeanMetricWrapper implements Metric {
     this.exampleCount = 0;
   }
 
-  update(yTrue: Tensor, yPred: Tensor): void {
+  async update(yTrue: Tensor, yPred: Tensor): Promise<void> {
     const values = tidy(() => this.metricFunction(yTrue, yPred));
-    const data = values.dataSync();
-    values.dispose();
+    let data: ArrayLike<number>;
+    try {
+      data = (await values.data()) as ArrayLike<number>;
+    } finally {
+      values.dispose();
+    }
     let total = 0;
-    for (const value of data) total += Number(value);
+    for (let position = 0; position < data.length; position++) total += Number(data[position]);
     const batchValue = data.length === 0 ? 0 : total / data.length;
     const batchSize = yPred.rank === 0 ? 1 : yPred.shape[0];
     this.weightedTotal += batchValue * batchSize;

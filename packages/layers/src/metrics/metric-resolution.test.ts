@@ -62,7 +62,7 @@ describe('top-k categorical accuracy', () => {
     }
   });
 
-  it('defaults to k = 5 and counts ties at the k-th place as hits (TensorFlow in_top_k)', () => {
+  it('defaults to k = 5 and counts ties at the k-th place as hits (TensorFlow in_top_k)', async () => {
     const yPred = tensor([[0.9, 0.1, 0.1, 0.1, 0.1, 0.1, 0.0]]);
     expect(scalarOf(sparseTopKCategoricalAccuracy(tensor([6], [1], 'int32'), yPred))).toBe(0);
     expect(scalarOf(sparseTopKCategoricalAccuracy(tensor([5], [1], 'int32'), yPred))).toBe(1);
@@ -70,7 +70,7 @@ describe('top-k categorical accuracy', () => {
     expect(scalarOf(sparseTopKCategoricalAccuracy(tensor([5], [1], 'int32'), yPred, { k: 1 }))).toBe(0);
   });
 
-  it('rejects a bad k and mismatched shapes', () => {
+  it('rejects a bad k and mismatched shapes', async () => {
     expect(() => topKCategoricalAccuracy({ k: 0 })).toThrow(
       'topKCategoricalAccuracy: k must be a positive integer, got 0',
     );
@@ -84,18 +84,18 @@ describe('top-k categorical accuracy', () => {
 });
 
 describe('resolveMetric', () => {
-  it('wraps functions into an example-weighted mean over batches of different sizes', () => {
+  it('wraps functions into an example-weighted mean over batches of different sizes', async () => {
     const metric = resolveMetric(meanSquaredError, 'compile');
     expect(metric.name).toBe('meanSquaredError');
-    metric.update(tensor([[0], [0], [0]]), tensor([[1], [1], [1]]));
-    metric.update(tensor([[0]]), tensor([[3]]));
+    await metric.update(tensor([[0], [0], [0]]), tensor([[1], [1], [1]]));
+    await metric.update(tensor([[0]]), tensor([[3]]));
     expect(metric.result()).toBeCloseTo((3 * 1 + 9) / 4, 6);
     metric.reset();
     expect(metric.result()).toBe(0);
     expect(resolveMetric((yTrue: Tensor) => yTrue.clone(), 'compile').name).toBe('metric');
   });
 
-  it('accepts every name, gives a fresh object per call, and keys results by the name given', () => {
+  it('accepts every name, gives a fresh object per call, and keys results by the name given', async () => {
     const names: MetricIdentifier[] = [
       'accuracy',
       'binaryAccuracy',
@@ -127,15 +127,15 @@ describe('resolveMetric', () => {
     expect(resolveMetric(shared, 'compile')).toBe(shared);
   });
 
-  it('stateful metrics resolved by name do not share counts', () => {
+  it('stateful metrics resolved by name do not share counts', async () => {
     const first = resolveMetric('truePositives', 'compile');
     const second = resolveMetric('truePositives', 'compile');
-    first.update(tensor([[1], [1]]), tensor([[0.9], [0.8]]));
+    await first.update(tensor([[1], [1]]), tensor([[0.9], [0.8]]));
     expect(first.result()).toBe(2);
     expect(second.result()).toBe(0);
   });
 
-  it('aliases give the same values as the full names; getMetric keeps working', () => {
+  it('aliases give the same values as the full names; getMetric keeps working', async () => {
     const yTrue = tensor(oneHotRows, [batch, classes]);
     const yPred = tensor(scores(), [batch, classes]);
     for (const [alias, full] of [
@@ -149,18 +149,18 @@ describe('resolveMetric', () => {
     }
   });
 
-  it('names unknown metrics and what is accepted', () => {
+  it('names unknown metrics and what is accepted', async () => {
     expect(() => resolveMetric('precission' as MetricIdentifier, 'compile')).toThrow(
       /compile: unknown metric 'precission', expected one of accuracy, .*precision, recall, auc.*a function or a Metric object/,
     );
   });
 
-  it('the wrapper keeps no tensors', () => {
+  it('the wrapper keeps no tensors', async () => {
     const yTrue = tensor(oneHotRows, [batch, classes]);
     const yPred = tensor(scores(), [batch, classes]);
     const metric = new MeanMetricWrapper(topKCategoricalAccuracy({ k: 3 }), 'top3');
     const before = memory().numTensors;
-    for (let repeat = 0; repeat < 3; repeat++) metric.update(yTrue, yPred);
+    for (let repeat = 0; repeat < 3; repeat++) await metric.update(yTrue, yPred);
     expect(memory().numTensors).toBe(before);
   });
 });

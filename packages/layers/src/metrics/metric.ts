@@ -10,8 +10,11 @@ export interface Metric {
   /** The key in logs and History (`precision`, `val_precision`). */
   readonly name: string;
   reset(): void;
-  /** Adds one batch; reads what it needs synchronously and keeps no tensors. */
-  update(yTrue: Tensor, yPred: Tensor): void;
+  /**
+   * Adds one batch and keeps no tensors. May be async: backends such as WebGPU only read values back
+   * asynchronously, so metrics that need numbers on the host await `tensor.data()`.
+   */
+  update(yTrue: Tensor, yPred: Tensor): void | Promise<void>;
   result(): number;
 }
 

@@ -70,7 +70,7 @@ beforeAll(async () => {
 });
 
 describe('precision and recall', () => {
-  it('equal tf.metrics.precision / recall on one batch of 0/1 predictions', () => {
+  it('equal tf.metrics.precision / recall on one batch of 0/1 predictions', async () => {
     for (let repeat = 0; repeat < 5; repeat++) {
       const labels = randomLabels(24);
       const predictions = randomLabels(24, 0.5);
@@ -78,14 +78,14 @@ describe('precision and recall', () => {
         [precision(), tf.metrics.precision],
         [recall(), tf.metrics.recall],
       ] as const) {
-        metric.update(tensor(labels, [12, 2]), tensor(predictions, [12, 2]));
+        await metric.update(tensor(labels, [12, 2]), tensor(predictions, [12, 2]));
         const expected = oracle(tf.tensor(labels, [12, 2]), tf.tensor(predictions, [12, 2])).dataSync()[0];
         expect(metric.result()).toBeCloseTo(expected, 6);
       }
     }
   });
 
-  it('accumulate over several batches like a float64 reference, at the given threshold and classId', () => {
+  it('accumulate over several batches like a float64 reference, at the given threshold and classId', async () => {
     const threshold = 0.3;
     const batches = [7, 16, 3].map((rows) => {
       const labels = randomLabels(rows * 3);
@@ -101,7 +101,8 @@ describe('precision and recall', () => {
       fn: falseNegatives({ thresholds: threshold }),
     };
     for (const { rows, labels, scores } of batches) {
-      for (const metric of Object.values(metrics)) metric.update(tensor(labels, [rows, 3]), tensor(scores, [rows, 3]));
+      for (const metric of Object.values(metrics))
+        await metric.update(tensor(labels, [rows, 3]), tensor(scores, [rows, 3]));
     }
     const allLabels = Float32Array.from(batches.flatMap(({ labels }) => [...labels]));
     const allScores = Float32Array.from(batches.flatMap(({ scores }) => [...scores]));
@@ -125,56 +126,56 @@ describe('precision and recall', () => {
     expect(metrics.precision.result()).toBe(0);
   });
 
-  it('predictions equal to the threshold are negative; non-zero labels are positive (as Keras)', () => {
+  it('predictions equal to the threshold are negative; non-zero labels are positive (as Keras)', async () => {
     const metric = truePositives();
-    metric.update(tensor([[1], [2], [1]]), tensor([[0.5], [0.7], [0.2]]));
+    await metric.update(tensor([[1], [2], [1]]), tensor([[0.5], [0.7], [0.2]]));
     expect(metric.result()).toBe(1);
     const negatives = falseNegatives();
-    negatives.update(tensor([[1], [2], [1]]), tensor([[0.5], [0.7], [0.2]]));
+    await negatives.update(tensor([[1], [2], [1]]), tensor([[0.5], [0.7], [0.2]]));
     expect(negatives.result()).toBe(2);
   });
 
-  it('rejects bad options and shapes with typed errors naming the metric', () => {
+  it('rejects bad options and shapes with typed errors naming the metric', async () => {
     expect(() => precision({ thresholds: 1.5 })).toThrow('precision: thresholds must lie in [0, 1], got 1.5');
     expect(() => recall({ classId: -1 })).toThrow('recall: classId must be a non-negative integer, got -1');
-    expect(() => precision({ classId: 3 }).update(tensor([[1, 0]]), tensor([[1, 0]]))).toThrow(
+    await expect(precision({ classId: 3 }).update(tensor([[1, 0]]), tensor([[1, 0]]))).rejects.toThrow(
       'precision: classId 3 is out of range for yPred=[1,2] (2 classes)',
     );
-    expect(() => recall().update(tensor([[1, 0]]), tensor([[1, 0, 1]]))).toThrow(
+    await expect(recall().update(tensor([[1, 0]]), tensor([[1, 0, 1]]))).rejects.toThrow(
       'recall: yTrue and yPred must have the same shape, got yTrue=[1,2] yPred=[1,3]',
     );
   });
 });
 
 describe('auc', () => {
-  it('hand-computed small cases', () => {
+  it('hand-computed small cases', async () => {
     const perfect = auc();
-    perfect.update(tensor([0, 0, 1, 1]), tensor([0.1, 0.4, 0.6, 0.9]));
+    await perfect.update(tensor([0, 0, 1, 1]), tensor([0.1, 0.4, 0.6, 0.9]));
     expect(perfect.result()).toBeCloseTo(1, 6);
     const inverted = auc();
-    inverted.update(tensor([1, 1, 0, 0]), tensor([0.1, 0.4, 0.6, 0.9]));
+    await inverted.update(tensor([1, 1, 0, 0]), tensor([0.1, 0.4, 0.6, 0.9]));
     expect(inverted.result()).toBeCloseTo(0, 6);
     // One of the four positive/negative pairs is misordered: 0.75.
     const threeQuarters = auc();
-    threeQuarters.update(tensor([0, 1, 0, 1]), tensor([0.1, 0.35, 0.4, 0.8]));
+    await threeQuarters.update(tensor([0, 1, 0, 1]), tensor([0.1, 0.35, 0.4, 0.8]));
     expect(threeQuarters.result()).toBeCloseTo(0.75, 6);
     // All scores tied: the ROC is the diagonal.
     const tied = auc();
-    tied.update(tensor([0, 1, 0, 1]), tensor([0.5, 0.5, 0.5, 0.5]));
+    await tied.update(tensor([0, 1, 0, 1]), tensor([0.5, 0.5, 0.5, 0.5]));
     expect(tied.result()).toBeCloseTo(0.5, 6);
     // Three thresholds (−ε, 0.5, 1+ε): ROC points (1,1), (0.5,1), (0,0): area 0.5·1 + 0.5·0.5 = 0.75.
     const coarse = auc({ numThresholds: 3 });
-    coarse.update(tensor([0, 1, 0, 1]), tensor([0.2, 0.6, 0.7, 0.9]));
+    await coarse.update(tensor([0, 1, 0, 1]), tensor([0.2, 0.6, 0.7, 0.9]));
     expect(coarse.result()).toBeCloseTo(0.75, 6);
     // Riemann sums at the same points: minoring 0.5·1 + 0.5·0 = 0.5, majoring 1.
     const minoring = auc({ numThresholds: 3, summationMethod: 'minoring' });
     const majoring = auc({ numThresholds: 3, summationMethod: 'majoring' });
-    for (const metric of [minoring, majoring]) metric.update(tensor([0, 1, 0, 1]), tensor([0.2, 0.6, 0.7, 0.9]));
+    for (const metric of [minoring, majoring]) await metric.update(tensor([0, 1, 0, 1]), tensor([0.2, 0.6, 0.7, 0.9]));
     expect(minoring.result()).toBeCloseTo(0.5, 6);
     expect(majoring.result()).toBeCloseTo(1, 6);
   });
 
-  it('ROC AUC over several batches is within 1e-2 of the exact float64 rank AUC', () => {
+  it('ROC AUC over several batches is within 1e-2 of the exact float64 rank AUC', async () => {
     for (let repeat = 0; repeat < 3; repeat++) {
       const metric = auc();
       const allLabels: number[] = [];
@@ -182,7 +183,7 @@ describe('auc', () => {
       for (const rows of [50, 120, 31]) {
         const labels = randomLabels(rows);
         const scores = noisyScores(labels);
-        metric.update(tensor(labels, [rows, 1]), tensor(scores, [rows, 1]));
+        await metric.update(tensor(labels, [rows, 1]), tensor(scores, [rows, 1]));
         allLabels.push(...labels);
         allScores.push(...scores);
       }
@@ -193,11 +194,11 @@ describe('auc', () => {
     }
   });
 
-  it('PR AUC (Davis & Goadrich interpolation) is close to the exact average precision', () => {
+  it('PR AUC (Davis & Goadrich interpolation) is close to the exact average precision', async () => {
     const labels = randomLabels(600);
     const scores = noisyScores(labels);
     const metric = auc({ curve: 'PR', numThresholds: 1000 });
-    metric.update(tensor(labels), tensor(scores));
+    await metric.update(tensor(labels), tensor(scores));
     expect(Math.abs(metric.result() - averagePrecision(labels, scores))).toBeLessThan(2e-2);
     // A perfect ranking: PR points (recall, precision) = (1, 1), (0.5, 1) and, above the top score, (0, 0), where
     // Keras defines precision as 0 (nothing predicted positive). Interpolation and majoring give 1; minoring
@@ -205,12 +206,12 @@ describe('auc', () => {
     const expectedAreas = { interpolation: 1, majoring: 1, minoring: 0.5 };
     for (const [summationMethod, expected] of Object.entries(expectedAreas)) {
       const perfect = auc({ curve: 'PR', summationMethod: summationMethod as keyof typeof expectedAreas });
-      perfect.update(tensor([0, 0, 1, 1]), tensor([0.1, 0.4, 0.6, 0.9]));
+      await perfect.update(tensor([0, 0, 1, 1]), tensor([0.1, 0.4, 0.6, 0.9]));
       expect(perfect.result()).toBeCloseTo(expected, 5);
     }
   });
 
-  it('rejects bad options and keeps no tensors', () => {
+  it('rejects bad options and keeps no tensors', async () => {
     expect(() => auc({ numThresholds: 1 })).toThrow('auc: numThresholds must be an integer greater than 1, got 1');
     expect(() => new Auc({ curve: 'XY' as 'ROC' })).toThrow("auc: curve must be 'ROC' or 'PR', got 'XY'");
     const yTrue = tensor(randomLabels(40), [20, 2]);
@@ -219,7 +220,7 @@ describe('auc', () => {
     const metrics = [auc(), auc({ curve: 'PR' }), precision(), recall({ classId: 1 }), trueNegatives()];
     for (let repeat = 0; repeat < 3; repeat++) {
       for (const metric of metrics) {
-        metric.update(yTrue, yPred);
+        await metric.update(yTrue, yPred);
         metric.result();
       }
     }

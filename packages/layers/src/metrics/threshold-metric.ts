@@ -28,8 +28,8 @@ export abstract class ThresholdMetric implements Metric {
     this.confusion.reset();
   }
 
-  update(yTrue: Tensor, yPred: Tensor): void {
-    this.confusion.update(yTrue, yPred);
+  update(yTrue: Tensor, yPred: Tensor): Promise<void> {
+    return this.confusion.update(yTrue, yPred);
   }
 
   result(): number {

@@ -15,7 +15,8 @@ export interface BatchSource {
   /** Batches per epoch when known up front. */
   readonly stepsPerEpoch: number | undefined;
   readonly samples: number | undefined;
-  epochBatches(): AsyncIterable<Batch>;
+  /** The batches of one epoch; tensor sources shuffle by the epoch number, so a resumed run sees the same order. */
+  epochBatches(epoch?: number): AsyncIterable<Batch>;
 }
 
 /** What a dataset passed to `fit`/`evaluate` yields: `{ xs, ys }` (tfjs style) or `[x, y]`, already batched. */
@@ -34,14 +35,14 @@ export function tensorBatchSource(
   inputs: readonly Tensor[],
   targets: readonly Tensor[],
   batchSize: number,
-  shuffle: ((count: number) => number[]) | undefined,
+  shuffle: ((count: number, epoch: number) => number[]) | undefined,
 ): BatchSource {
   const count = countExamples([...inputs, ...targets], 'fit');
   return {
     stepsPerEpoch: Math.ceil(count / batchSize),
     samples: count,
-    async *epochBatches() {
-      const order = shuffle?.(count);
+    async *epochBatches(epoch = 0) {
+      const order = shuffle?.(count, epoch);
       for (let start = 0; start < count; start += batchSize) {
         const size = Math.min(batchSize, count - start);
         const pick = (tensor: Tensor) =>

@@ -30,10 +30,14 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** Creates a shuffler: Fisher–Yates driven by `seed` when given, otherwise by Math.random. */
-export function createShuffler(seed: number | undefined): (count: number) => number[] {
-  const next = seed === undefined ? Math.random : mulberry32(seed);
-  return (count) => {
+/**
+ * Creates a shuffler: Fisher–Yates driven by Math.random, or, with a `seed`, by a generator seeded from the seed and
+ * the epoch number, so epoch k has the same order whether the run started at epoch 0 or resumed at k.
+ */
+export function createShuffler(seed: number | undefined): (count: number, epoch?: number) => number[] {
+  return (count, epoch = 0) => {
+    // 0x9e3779b9 (the golden-ratio constant) spreads consecutive epochs far apart in the generator's seed space.
+    const next = seed === undefined ? Math.random : mulberry32((seed + Math.imul(epoch, 0x9e3779b9)) >>> 0);
     const order = Array.from({ length: count }, (_, position) => position);
     for (let position = count - 1; position > 0; position--) {
       const other = Math.floor(next() * (position + 1));

@@ -43,7 +43,11 @@ export interface ClassGroup {
  * Σᵢ w(classᵢ)·Lᵢ / N equals Σ_c w_c · (n_c / N) · mean-loss over class c — so any loss, custom ones included,
  * can be weighted without per-example loss values.
  */
-export function classGroupsFor(targets: Tensor, weights: readonly number[], context: string): ClassGroup[] {
+export async function classGroupsFor(
+  targets: Tensor,
+  weights: readonly number[],
+  context: string,
+): Promise<ClassGroup[]> {
   const sparse = targets.rank === 1 || (targets.rank === 2 && targets.shape[1] === 1);
   if (!sparse && targets.rank !== 2) {
     throw new ShapeError(
@@ -51,8 +55,12 @@ export function classGroupsFor(targets: Tensor, weights: readonly number[], cont
     );
   }
   const classTensor = sparse ? cast(reshape(targets, [-1]), 'int32') : argMax(targets, -1);
-  const classes = Array.from(classTensor.dataSync());
-  classTensor.dispose();
+  let classes: number[];
+  try {
+    classes = Array.from((await classTensor.data()) as ArrayLike<number>);
+  } finally {
+    classTensor.dispose();
+  }
   const rowsByClass = new Map<number, number[]>();
   classes.forEach((classIndex, row) => {
     if (!Number.isInteger(classIndex) || classIndex < 0) {

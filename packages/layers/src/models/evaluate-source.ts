@@ -23,12 +23,17 @@ export async function evaluateSource(model: StepModel, compiled: CompiledModel, 
   let examples = 0;
   for await (const batch of source.epochBatches()) {
     try {
-      tidy(() => {
-        const outputs = model.applyToList(batch.inputs, { training: false });
-        const loss = totalLoss(model, compiled, batch.targets, outputs, undefined, true);
-        lossSum += loss.dataSync()[0] * batch.size;
-        updateMetrics(compiled, batch.targets, outputs);
+      const { loss, outputs } = tidy(() => {
+        const produced = model.applyToList(batch.inputs, { training: false });
+        return { loss: totalLoss(model, compiled, batch.targets, produced, undefined, true), outputs: produced };
       });
+      try {
+        await updateMetrics(compiled, batch.targets, outputs);
+        lossSum += ((await loss.data())[0] as number) * batch.size;
+      } finally {
+        loss.dispose();
+        for (const output of outputs) output.dispose();
+      }
       examples += batch.size;
     } finally {
       batch.dispose();

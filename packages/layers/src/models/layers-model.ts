@@ -145,7 +145,7 @@ export abstract class LayersModel implements TrainingModel {
     const targets = toTensorList(y, 'y', 'trainOnBatch');
     this.checkLists(inputs, targets, 'trainOnBatch');
     resetMetrics(compiled);
-    const loss = trainStep(this, compiled, inputs, targets, undefined);
+    const loss = await trainStep(this, compiled, inputs, targets, undefined);
     return { loss, ...metricResults(compiled) };
   }
 

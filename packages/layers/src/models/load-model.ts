@@ -69,7 +69,7 @@ async function restoreOptimizer(model: LayersModel, artifacts: ModelArtifacts): 
     }
     slots[`${variableName}${slot.name.slice(separator)}`] = {
       shape: [...slot.tensor.shape],
-      values: Array.from(slot.tensor.dataSync()),
+      values: Array.from((await slot.tensor.data()) as ArrayLike<number>),
     };
   }
   await target.setState({ name: saved.name, config: saved.config, iterations: saved.iterations, slots });

@@ -160,14 +160,14 @@ export async function runFit(
       let lossSum = 0;
       let examples = 0;
       let batchIndex = 0;
-      for await (const batch of train.epochBatches()) {
+      for await (const batch of train.epochBatches(epoch)) {
         let loss: number;
         try {
           for (const callback of callbacks) await callback.onBatchBegin?.(batchIndex, { size: batch.size });
           const classGroups =
-            classWeights === undefined ? undefined : classGroupsFor(batch.targets[0], classWeights, 'fit');
+            classWeights === undefined ? undefined : await classGroupsFor(batch.targets[0], classWeights, 'fit');
           try {
-            loss = trainStep(model, compiled, batch.inputs, batch.targets, classGroups);
+            loss = await trainStep(model, compiled, batch.inputs, batch.targets, classGroups);
           } finally {
             for (const group of classGroups ?? []) group.rows.dispose();
           }

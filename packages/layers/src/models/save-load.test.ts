@@ -74,6 +74,51 @@ describe('save and loadModel', () => {
     again.dispose();
   });
 
+  it('resumes fit exactly: a checkpoint after epoch 1, loaded and fit with initialEpoch 1, repeats epoch 2', async () => {
+    setSeed(31);
+    const straight = classifier();
+    straight.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
+    const url = `file://${join(folder, 'resume')}`;
+    const straightLosses: number[] = [];
+    let epochNow = 0;
+    await straight.fit(x, y, {
+      epochs: 2,
+      batchSize: 8,
+      verbose: 0,
+      seed: 9,
+      callbacks: [
+        { onEpochBegin: (epoch: number) => void (epochNow = epoch) },
+        {
+          onBatchEnd: (_batch: number, logs: Record<string, number>) =>
+            void (epochNow === 1 && straightLosses.push(logs.loss)),
+        },
+        {
+          onEpochEnd: async (epoch: number) => {
+            if (epoch !== 0) return;
+            await straight.save(url, { includeOptimizer: true });
+            // Dropout draws from the global stream: both runs restart it here.
+            setSeed(32);
+          },
+        },
+      ],
+    });
+    const resumed = await loadModel(url);
+    const resumedLosses: number[] = [];
+    setSeed(32);
+    await resumed.fit(x, y, {
+      epochs: 2,
+      initialEpoch: 1,
+      batchSize: 8,
+      verbose: 0,
+      seed: 9,
+      callbacks: [{ onBatchEnd: (_batch: number, logs: Record<string, number>) => void resumedLosses.push(logs.loss) }],
+    });
+    expect(resumedLosses).toHaveLength(6);
+    expect(resumedLosses).toEqual(straightLosses);
+    straight.dispose();
+    resumed.dispose();
+  });
+
   it('round-trips a functional model with two inputs and frees everything when disposed', async () => {
     const before = memory().numTensors;
     const left = input({ shape: [4], name: 'left' });

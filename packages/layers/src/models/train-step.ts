@@ -49,42 +49,49 @@ export function totalLoss(
   return total as Tensor;
 }
 
-/** Feeds a batch's outputs to every compiled metric. */
-export function updateMetrics(compiled: CompiledModel, targets: readonly Tensor[], outputs: readonly Tensor[]): void {
-  compiled.metrics.forEach((outputMetrics, position) => {
-    for (const { metric } of outputMetrics) tidy(() => metric.update(targets[position], outputs[position]));
-  });
+/** Feeds a batch's outputs to every compiled metric (awaiting metrics that read values back). */
+export async function updateMetrics(
+  compiled: CompiledModel,
+  targets: readonly Tensor[],
+  outputs: readonly Tensor[],
+): Promise<void> {
+  for (let position = 0; position < compiled.metrics.length; position++) {
+    for (const { metric } of compiled.metrics[position]) await metric.update(targets[position], outputs[position]);
+  }
 }
 
 /**
  * One optimizer step on one batch: forward with `training: true`, gradients of the total loss, the optimizer's
- * update, then the weight constraints. Returns the batch's loss (penalties included, as Keras reports it).
+ * update, then the weight constraints. Returns the batch's loss (penalties included, as Keras reports it). Values
+ * are read back with `await data()`, so backends without synchronous reads (WebGPU) train too.
  */
-export function trainStep(
+export async function trainStep(
   model: StepModel,
   compiled: CompiledModel,
   inputs: readonly Tensor[],
   targets: readonly Tensor[],
   classGroups: readonly ClassGroup[] | undefined,
-): number {
+): Promise<number> {
   model.ensureBuilt(inputs);
   const trainable = model.trainableWeights;
   if (trainable.length === 0) throw new InvalidArgumentError(`fit: ${model.name} has no trainable weights`);
-  return tidy(() => {
-    let outputs: Tensor[] = [];
+  let outputs: Tensor[] = [];
+  // The step runs in a scope; the loss and the outputs (which the metrics reuse) are kept past it and read after.
+  const loss = tidy(() => {
     const { value, grads } = variableGrads(() => {
       const produced = model.applyToList(inputs, { training: true });
-      // Metrics reuse this forward pass; keep lets the outputs outlive variableGrads' scope.
       outputs = produced.map((output) => keep(output));
       return totalLoss(model, compiled, targets, produced, classGroups, true);
     }, trainable);
-    try {
-      compiled.optimizer.step(grads);
-      for (const layer of model.layers) layer.applyConstraints();
-      updateMetrics(compiled, targets, outputs);
-      return value.dataSync()[0];
-    } finally {
-      for (const output of outputs) output.dispose();
-    }
+    compiled.optimizer.step(grads);
+    for (const layer of model.layers) layer.applyConstraints();
+    return value;
   });
+  try {
+    await updateMetrics(compiled, targets, outputs);
+    return (await loss.data())[0] as number;
+  } finally {
+    loss.dispose();
+    for (const output of outputs) output.dispose();
+  }
 }
