@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Tests import the packages' sources, so `pnpm test` needs no build step first.
 const source = (relativePath: string) => fileURLToPath(new URL(relativePath, import.meta.url));
@@ -18,6 +18,8 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts'],
+    // Browser-only suites run in Chromium through their own config (`pnpm --filter @tessera/backend-webgpu test:browser`).
+    exclude: [...configDefaults.exclude, 'packages/backend-webgpu/src/browser/**'],
     testTimeout: 60_000,
     pool: 'forks',
   },

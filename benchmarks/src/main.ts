@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from './cases/bench-case';
+import { charLstmCase } from './cases/char-lstm-case';
 import { cnnTrainingCase } from './cases/cnn-training-case';
 import { conv2dCase } from './cases/conv2d-case';
 import { matmulCase } from './cases/matmul-case';
@@ -25,7 +26,14 @@ const reportPath = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)
 const benchStart = performance.now();
 const otherProcessesCpuShare = startCpuContentionMeter();
 const tfjsInfo = await initialiseTfjsBackends();
-const cases: BenchCase[] = [matmulCase(256), matmulCase(512), matmulCase(1024), conv2dCase(), mlpStepCase()];
+const cases: BenchCase[] = [
+  matmulCase(256),
+  matmulCase(512),
+  matmulCase(1024),
+  conv2dCase(),
+  mlpStepCase(),
+  charLstmCase(),
+];
 // The training cases need the real data set; without a local copy they are skipped (and the report says why).
 const fashionMnist = await loadFashionMnistArrays();
 const skippedCases: string[] = [];
@@ -36,8 +44,13 @@ if ('missing' in fashionMnist) {
   cases.push(mlpEpochCase(fashionMnist), cnnTrainingCase(fashionMnist));
 }
 
+// `--case <text>` runs only the cases whose name contains the text; the partial report is printed, not written.
+const caseFlag = process.argv.indexOf('--case');
+const caseFilter = caseFlag === -1 ? undefined : process.argv[caseFlag + 1]?.toLowerCase();
+const selectedCases =
+  caseFilter === undefined ? cases : cases.filter((benchCase) => benchCase.name.toLowerCase().includes(caseFilter));
 const results: CaseResult[] = [];
-for (const benchCase of cases) {
+for (const benchCase of selectedCases) {
   // Progress goes to stderr so that stdout carries only the Markdown report.
   console.error(benchCase.name);
   results.push(await runCase(benchCase));
@@ -50,8 +63,10 @@ const report = markdownReport(
   skippedCases,
 );
 console.log(report);
-writeFileSync(reportPath, report);
-console.error(`wrote ${reportPath}`);
+if (caseFilter === undefined) {
+  writeFileSync(reportPath, report);
+  console.error(`wrote ${reportPath}`);
+}
 
 // A Tessera cell that failed or computed something else than tfjs is a bug; slow numbers are only reported.
 const tesseraProblems = results.filter((result) => {

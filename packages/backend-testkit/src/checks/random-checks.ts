@@ -55,12 +55,14 @@ export const RANDOM_CHECKS: BackendCheck[] = [
       const actual = await session.evaluate(session.name, draw);
       const labels = ['randomUniform float32', 'randomUniform int32', 'randomNormal', 'dropout mask'];
       // Uniform bits and dropout masks are pure integer arithmetic on the stream: exact. randomNormal goes through
-      // log and cos, where a GPU may differ in the last bit: within float32 tolerance.
+      // log and cos, whose precision GPU drivers choose (WGSL only bounds their error; SwiftShader's is ~1e-4
+      // relative): 1e-3 relative still tells a matching stream from any other, which would differ by O(1).
       for (const index of [0, 1, 3]) assertSameBits(labels[index], actual[index].values, expected[index].values);
       const tolerance = session.tolerance('float32');
+      const relative = Math.max(tolerance.relative, 1e-3);
       expected[2].values.forEach((value, index) => {
         const got = actual[2].values[index];
-        if (Math.abs(got - value) > tolerance.absolute + tolerance.relative * Math.abs(value)) {
+        if (Math.abs(got - value) > tolerance.absolute + relative * Math.abs(value)) {
           throw new Error(`randomNormal: [${index}] is ${got}, the CPU backend draws ${value}`);
         }
       });

@@ -39,6 +39,8 @@ fn float_mod(a: f32, b: f32) -> f32 {
 fn float_pow(a: f32, b: f32) -> f32 {
   if (b == 0.0) { return 1.0; }
   if (is_nan(a) || is_nan(b)) { return make_nan(); }
+  // JavaScript's Math.pow(±1, ±Infinity) is NaN; WGSL's pow (and C's) give 1 or Infinity.
+  if (abs(a) == 1.0 && is_inf(b)) { return make_nan(); }
   let odd = abs(b) < 16777216.0 && trunc(b) == b && fract(b * 0.5) != 0.0;
   if (a == 0.0) {
     // (-0) ** odd keeps the sign: -0 for positive exponents, -Infinity for negative ones.

@@ -15,6 +15,46 @@ fn expm1_of(x: f32) -> f32 {
   if (shifted == -1.0 || is_inf(u)) { return shifted; }
   return shifted * x / log(u);
 }
+// Through a var so the shader compiler does not fold the bits into a literal it refuses (-inf is not an f32 const).
+fn negative_infinity() -> f32 { var bits = 0xff800000u; return bitcast<f32>(bits); }
+// sin and cos by Cody–Waite reduction to [-π/4, π/4] and short polynomials: accurate to ~1e-7 for |x| below
+// about 1e5, where WGSL's own sin/cos only promise 2^-11 absolute error inside [-π, π] (SwiftShader is ~2e-4 off).
+fn quarter_turns(x: f32) -> f32 { return round(x * 0.636619772); }
+fn reduced_angle(x: f32, quarters: f32) -> f32 {
+  return ((x - quarters * 1.5703125) - quarters * 4.837512969970703e-4) - quarters * 7.549789954891882e-8;
+}
+fn sin_polynomial(r: f32) -> f32 {
+  let s = r * r;
+  return r + r * s * (-0.16666667 + s * (0.008333333 + s * (-0.0001984127 + s * 0.0000027557319)));
+}
+fn cos_polynomial(r: f32) -> f32 {
+  let s = r * r;
+  return 1.0 + s * (-0.5 + s * (0.041666668 + s * (-0.0013888889 + s * 0.0000248015873)));
+}
+fn sin_of(x: f32) -> f32 {
+  if (is_nan(x) || is_inf(x)) { return make_nan(); }
+  let quarters = quarter_turns(x);
+  let r = reduced_angle(x, quarters);
+  let quadrant = i32(quarters - 4.0 * floor(quarters * 0.25));
+  switch quadrant {
+    case 0: { return sin_polynomial(r); }
+    case 1: { return cos_polynomial(r); }
+    case 2: { return -sin_polynomial(r); }
+    default: { return -cos_polynomial(r); }
+  }
+}
+fn cos_of(x: f32) -> f32 {
+  if (is_nan(x) || is_inf(x)) { return make_nan(); }
+  let quarters = quarter_turns(x);
+  let r = reduced_angle(x, quarters);
+  let quadrant = i32(quarters - 4.0 * floor(quarters * 0.25));
+  switch quadrant {
+    case 0: { return cos_polynomial(r); }
+    case 1: { return -sin_polynomial(r); }
+    case 2: { return -cos_polynomial(r); }
+    default: { return sin_polynomial(r); }
+  }
+}
 fn log1p_of(x: f32) -> f32 {
   let u = 1.0 + x;
   if (u == 1.0) { return x; }
@@ -50,15 +90,17 @@ const FLOAT_EXPRESSIONS: Readonly<Record<UnaryOp, string>> = {
   neg: '-x',
   abs: 'abs(x)',
   exp: 'exp(x)',
-  log: 'log(x)',
-  log1p: 'log1p_of(x)',
+  // At and outside the domain's edge WGSL leaves the result to the driver (SwiftShader's log(-1) is a number and
+  // log(0) is -88): -Infinity at 0 and NaN below, as in JS.
+  log: 'select(select(log(x), negative_infinity(), x == 0.0), make_nan(), x < 0.0)',
+  log1p: 'select(select(log1p_of(x), negative_infinity(), x == -1.0), make_nan(), x < -1.0)',
   expm1: 'expm1_of(x)',
-  sqrt: 'sqrt(x)',
-  rsqrt: '1.0 / sqrt(x)',
+  sqrt: 'select(sqrt(x), make_nan(), x < 0.0)',
+  rsqrt: 'select(1.0 / sqrt(x), make_nan(), x < 0.0)',
   square: 'x * x',
   reciprocal: '1.0 / x',
-  sin: 'sin(x)',
-  cos: 'cos(x)',
+  sin: 'sin_of(x)',
+  cos: 'cos_of(x)',
   tanh: 'tanh_of(x)',
   sigmoid: 'sigmoid_of(x)',
   // NaN stays NaN and -0 becomes +0, as on the CPU backend.
@@ -91,6 +133,14 @@ const INTEGER_EXPRESSIONS: Partial<Record<UnaryOp, string>> = {
 
 const BOOL_OUTPUT: ReadonlySet<UnaryOp> = new Set<UnaryOp>(['isNaN', 'isFinite', 'logicalNot']);
 
+/**
+ * NaN in gives NaN out for every float-valued op, whatever the driver's math library does with NaN (SwiftShader's
+ * exp(NaN) is +Infinity); bool-valued ops decide NaN themselves.
+ */
+function floatExpression(op: UnaryOp): string {
+  return BOOL_OUTPUT.has(op) ? FLOAT_EXPRESSIONS[op] : `select(${FLOAT_EXPRESSIONS[op]}, x, is_nan(x))`;
+}
+
 function unaryShader(op: UnaryOp, floatInput: boolean): string {
   const inputType = floatInput ? 'f32' : 'i32';
   const outputType = BOOL_OUTPUT.has(op) || !floatInput ? 'i32' : 'f32';
@@ -98,7 +148,7 @@ function unaryShader(op: UnaryOp, floatInput: boolean): string {
   // Float-only math on an int32 tensor goes through f32, as the CPU backend goes through float64.
   const body =
     floatInput || integerExpression !== undefined
-      ? `  let x = x_values[index];\n  out[index] = ${floatInput ? FLOAT_EXPRESSIONS[op] : integerExpression};`
+      ? `  let x = x_values[index];\n  out[index] = ${floatInput ? floatExpression(op) : integerExpression};`
       : `  let x = f32(x_values[index]);\n  out[index] = i32(${FLOAT_EXPRESSIONS[op]});`;
   return `${bindings([['x_values', inputType]], outputType)}
 ${WGSL_COMMON}
