@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Tensor, tidy } from '@tessera/core';
-import { createShuffler, gatherRows, sliceRows } from './batching';
+import { gatherRows, sliceRows } from './batching';
 import { countExamples, type TensorOrList, toTensorList } from './tensor-list';
 
 /** One batch; `dispose` frees what the source made for it. */
@@ -88,12 +88,13 @@ export function datasetBatchSource(
     stepsPerEpoch,
     samples: undefined,
     async *epochBatches() {
-      const iterator =
-        stepsPerEpoch === undefined ? dataset[Symbol.asyncIterator]() : (running ??= dataset[Symbol.asyncIterator]());
+      if (stepsPerEpoch !== undefined && running === undefined) running = dataset[Symbol.asyncIterator]();
+      const freshPass = stepsPerEpoch === undefined ? dataset[Symbol.asyncIterator]() : undefined;
       let produced = 0;
       let restarted = false;
       while (stepsPerEpoch === undefined || produced < stepsPerEpoch) {
-        let next = await (stepsPerEpoch === undefined ? iterator : (running as AsyncIterator<unknown>)).next();
+        // With stepsPerEpoch, `running` may be replaced below when it ends, so it is read afresh every step.
+        let next = await (freshPass ?? (running as AsyncIterator<unknown>)).next();
         if (next.done && stepsPerEpoch !== undefined && !restarted) {
           running = dataset[Symbol.asyncIterator]();
           restarted = true;

@@ -137,8 +137,8 @@ export class Model extends LayersModel {
   /** Tensors are numbered: inputs first, then each node's output in evaluation order. */
   getTopology(): { [key: string]: JsonValue } {
     const indexById = new Map<number, number>();
-    this.inputTensors.forEach((tensor, position) => indexById.set(tensor.id, position));
-    this.nodes.forEach((node, position) => indexById.set(node.id, this.inputTensors.length + position));
+    for (const [position, tensor] of this.inputTensors.entries()) indexById.set(tensor.id, position);
+    for (const [position, node] of this.nodes.entries()) indexById.set(node.id, this.inputTensors.length + position);
     return {
       className: 'Model',
       name: this.name,

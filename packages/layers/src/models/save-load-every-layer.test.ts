@@ -107,9 +107,9 @@ describe('save and load with every built-in layer', () => {
     expect(new Set(model.layers.map((layer) => layer.className)).size).toBe(23);
     const expected = model.predict([images, sequences, tokenIds]) as Tensor[];
     const actual = again.predict([images, sequences, tokenIds]) as Tensor[];
-    expected.forEach((output, index) =>
-      expect(Array.from(actual[index].dataSync())).toEqual(Array.from(output.dataSync())),
-    );
+    for (const [index, output] of expected.entries()) {
+      expect(Array.from(actual[index].dataSync())).toEqual(Array.from(output.dataSync()));
+    }
     const originalLoss = (await model.evaluate([images, sequences, tokenIds], [labels, targets])).loss;
     const reloadedLoss = (await again.evaluate([images, sequences, tokenIds], [labels, targets])).loss;
     expect(reloadedLoss).toBe(originalLoss);

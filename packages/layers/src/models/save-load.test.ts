@@ -68,7 +68,7 @@ describe('save and loadModel', () => {
     await again.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0, seed: 5 });
     const original = model.getWeights();
     const resumed = again.getWeights();
-    original.forEach((weight, index) => expect(bits(resumed[index])).toEqual(bits(weight)));
+    for (const [index, weight] of original.entries()) expect(bits(resumed[index])).toEqual(bits(weight));
     for (const value of [expected, actual, ...original, ...resumed]) value.dispose();
     model.dispose();
     again.dispose();
@@ -87,7 +87,11 @@ describe('save and loadModel', () => {
       verbose: 0,
       seed: 9,
       callbacks: [
-        { onEpochBegin: (epoch: number) => void (epochNow = epoch) },
+        {
+          onEpochBegin: (epoch: number) => {
+            epochNow = epoch;
+          },
+        },
         {
           onBatchEnd: (_batch: number, logs: Record<string, number>) =>
             void (epochNow === 1 && straightLosses.push(logs.loss)),
@@ -134,7 +138,7 @@ describe('save and loadModel', () => {
     const second = tensor(seededValues(48 * 2, 2), [48, 2]);
     const expected = model.predict([x, second]) as Tensor[];
     const actual = again.predict([x, second]) as Tensor[];
-    expected.forEach((tensorValue, index) => expect(bits(actual[index])).toEqual(bits(tensorValue)));
+    for (const [index, tensorValue] of expected.entries()) expect(bits(actual[index])).toEqual(bits(tensorValue));
     for (const value of [...expected, ...actual, second]) value.dispose();
     model.dispose();
     again.dispose();
@@ -147,6 +151,7 @@ describe('save and loadModel', () => {
     const url = join(folder, 'hostile');
     await model.save(`file://${url}`);
     const original = readFileSync(join(url, 'model.json'), 'utf8');
+    // biome-ignore lint/suspicious/noExplicitAny: the tests edit arbitrary fields of a parsed model.json.
     const rewrite = (change: (json: Record<string, any>) => void) => {
       const json = JSON.parse(original);
       change(json);
