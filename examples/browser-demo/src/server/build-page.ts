@@ -14,6 +14,8 @@ const WORKSPACE_SOURCES: Record<string, string> = {
   '@tessera/core': 'core/src/index.ts',
   '@tessera/core/backend': 'core/src/backend.ts',
   '@tessera/layers': 'layers/src/index.ts',
+  '@tessera/optimizers': 'optimizers/src/index.ts',
+  '@tessera/data': 'data/src/index.ts',
   '@tessera/backend-webgpu': 'backend-webgpu/src/index.ts',
 };
 
@@ -22,7 +24,11 @@ const workspaceSources: Plugin = {
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^@tessera\// }, (resolveArguments) => {
       const relativePath = WORKSPACE_SOURCES[resolveArguments.path];
-      return relativePath === undefined ? undefined : { path: join(packagesRoot, relativePath) };
+      // Every workspace package must come from its sources: a fresh checkout has no dist folders yet.
+      if (relativePath === undefined) {
+        return { errors: [{ text: `browser-demo: add ${resolveArguments.path} to WORKSPACE_SOURCES in build-page.ts` }] };
+      }
+      return { path: join(packagesRoot, relativePath) };
     });
   },
 };
