@@ -26,7 +26,9 @@ const workspaceSources: Plugin = {
       const relativePath = WORKSPACE_SOURCES[resolveArguments.path];
       // Every workspace package must come from its sources: a fresh checkout has no dist folders yet.
       if (relativePath === undefined) {
-        return { errors: [{ text: `browser-demo: add ${resolveArguments.path} to WORKSPACE_SOURCES in build-page.ts` }] };
+        return {
+          errors: [{ text: `browser-demo: add ${resolveArguments.path} to WORKSPACE_SOURCES in build-page.ts` }],
+        };
       }
       return { path: join(packagesRoot, relativePath) };
     });
