@@ -25,6 +25,8 @@ export interface WebGpuCapabilities {
   /** Always false: GPU buffers are read with `await tensor.data()`; `dataSync` throws with that advice. */
   readSync: false;
   adapterDescription: string;
+  /** The largest tensor, in bytes, a kernel can bind on this device (WebGPU's default and lavapipe's: 128 MiB). */
+  maxStorageBufferBindingSize: number;
 }
 
 export interface WebGpuBackend extends Backend {
@@ -82,6 +84,7 @@ export function createWebGpuBackend(options: WebGpuBackendOptions = {}): WebGpuB
       readSync: false,
       adapterDescription:
         info === undefined ? 'unknown' : `${info.vendor} ${info.architecture} ${info.description}`.trim(),
+      maxStorageBufferBindingSize: device.limits.maxStorageBufferBindingSize,
     };
     context = new GpuContext(device);
   };

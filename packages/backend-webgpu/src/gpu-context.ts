@@ -71,6 +71,7 @@ export class GpuContext {
   }
 
   dispatch(request: DispatchRequest): void {
+    this.assertBindable(request);
     const { pipeline, layout } = this.pipeline(request.key, request.source);
     const words = Math.max(request.meta.length, 1);
     const slot = Math.ceil(words / this.slotWords) * this.slotWords;
@@ -98,6 +99,20 @@ export class GpuContext {
     const [x, y, z] = typeof request.workgroups === 'number' ? gridFor(request.workgroups) : request.workgroups;
     this.pass.dispatchWorkgroups(x, y, z);
     if (++this.pendingDispatches >= DISPATCHES_PER_SUBMIT) this.flush();
+  }
+
+  /**
+   * A buffer larger than the device's storage-binding limit would only fail later, at some read, with a Dawn
+   * message far from its cause; this names the kernel and the sizes instead (lavapipe and WebGPU's default: 128 MiB).
+   */
+  private assertBindable(request: DispatchRequest): void {
+    const limit = this.device.limits.maxStorageBufferBindingSize;
+    for (const buffer of [...request.inputs, request.output]) {
+      if (buffer.size <= limit) continue;
+      throw new BackendError(
+        `webgpu: kernel '${request.key}' needs a tensor of ${buffer.size} bytes, above this device's maxStorageBufferBindingSize of ${limit} bytes; use smaller tensors (batches), or request a higher limit with createWebGpuBackend({ requiredLimits }) where the adapter allows it`,
+      );
+    }
   }
 
   /** Writes the batch's parameters and submits the batch. */

@@ -3,6 +3,7 @@ import {
   avgPool2d,
   conv2d,
   dropout,
+  fill,
   logSoftmax,
   matmul,
   maxPool2d,
@@ -173,6 +174,20 @@ describe.skipIf(backend === null)('webgpu backend through core ops', () => {
     expect(after.numBytes - before.numBytes).toBe(memory().numBytes - engineBefore.numBytes);
     for (const t of created) t.dispose();
     expect(backend!.storage.memory()).toEqual(before);
+  });
+
+  it('names the shape and the sizes when a tensor exceeds the storage-binding limit, and leaks nothing', () => {
+    const limit = (backend as NonNullable<typeof backend>).capabilities()?.maxStorageBufferBindingSize as number;
+    expect(limit).toBeGreaterThanOrEqual(134217728);
+    const before = memory().numTensors;
+    const storageBefore = (backend as NonNullable<typeof backend>).storage.memory();
+    // One float more than the limit holds; a fill is the first kernel to bind it.
+    expect(() => fill([limit / 4 + 1], 1)).toThrow(
+      /a float32 tensor of \d+ elements needs \d+ bytes, above this device's maxStorageBufferBindingSize/,
+    );
+    expect(() => tensor(new Float32Array(limit / 4 + 1))).toThrow(/maxStorageBufferBindingSize/);
+    expect(memory().numTensors).toBe(before);
+    expect((backend as NonNullable<typeof backend>).storage.memory()).toEqual(storageBefore);
   });
 
   it('reads only asynchronously: dataSync explains to await data()', async () => {

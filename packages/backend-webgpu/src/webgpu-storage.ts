@@ -82,7 +82,20 @@ export class WebGpuStorage implements BackendStorage {
     return { info: { dataId: record, shape: [...shape], dtype }, buffer: record.buffer, length };
   }
 
+  /**
+   * Refuses, before anything is allocated, a tensor no kernel could bind: otherwise it fails later, at some read,
+   * with a Dawn message far from its cause (WebGPU's default limit and lavapipe's is 128 MiB).
+   */
+  private assertBindable(length: number, dtype: DType): void {
+    const limit = this.contextOf().device.limits.maxStorageBufferBindingSize;
+    if (length * 4 <= limit) return;
+    throw new BackendError(
+      `webgpu: a ${dtype} tensor of ${length} elements needs ${length * 4} bytes, above this device's maxStorageBufferBindingSize of ${limit} bytes; use smaller tensors (batches), or request a higher limit with createWebGpuBackend({ requiredLimits }) where the adapter allows it`,
+    );
+  }
+
   private allocateBuffer(length: number, dtype: DType): GpuTensorBuffer {
+    this.assertBindable(length, dtype);
     const record: GpuTensorBuffer = { buffer: this.contextOf().pool.acquire(length * 4), length, dtype };
     this.buffers.add(record);
     this.liveBuffers++;
