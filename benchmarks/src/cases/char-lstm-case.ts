@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { type Tensor, tensor } from '@tessera/core';
+import { tensor } from '@tessera/core';
 import { Dense, Embedding, LSTM, Sequential } from '@tessera/layers';
-import { createOptimizer } from '@tessera/optimizers';
 import type { PreparedRun } from '../frameworks/framework';
 import { SeededValues } from '../inputs/seeded-values';
 import type { BenchCase } from './bench-case';
-import { initialWeights, type WeightValues } from './training-runs';
+import { initialWeights, tesseraFitRun, tfjsFitRun, type WeightValues } from './training-runs';
 
 const vocabularySize = 64;
 const embeddingSize = 32;
@@ -59,69 +58,14 @@ function tfjsLanguageModel(): tf.Sequential {
 function prepareTessera(weights: readonly WeightValues[], data: TokenWindows): PreparedRun {
   const inputs = tensor(data.inputs, [data.windows, sequenceLength], 'int32');
   const targets = tensor(data.targets, [data.windows, sequenceLength], 'int32');
-  const model = tesseraLanguageModel();
-  const optimizer = createOptimizer('adam');
-  model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy' });
-  model.build([null, sequenceLength]);
-  const initial = weights.map(({ shape, values }) => tensor(values.slice(), shape));
-  model.setWeights(initial);
-  for (const weight of initial) weight.dispose();
-  return {
-    runOnce: async () => {
-      let firstLoss = Number.NaN;
-      await model.fit(inputs, targets, {
-        epochs: 1,
-        batchSize,
-        shuffle: false,
-        verbose: 0,
-        callbacks: [
-          {
-            onBatchEnd: (batch, logs) => {
-              if (batch === 0) firstLoss = logs.loss ?? Number.NaN;
-            },
-          },
-        ],
-      });
-      return [Float32Array.of(firstLoss)];
-    },
-    dispose: () => {
-      model.dispose();
-      optimizer.dispose();
-      for (const part of [inputs, targets] as Tensor[]) part.dispose();
-    },
-  };
+  return tesseraFitRun(tesseraLanguageModel(), inputs, targets, weights, batchSize);
 }
 
 function prepareTfjs(weights: readonly WeightValues[], data: TokenWindows): PreparedRun {
   const inputs = tf.tensor2d(data.inputs, [data.windows, sequenceLength], 'int32');
   // tfjs's sparse cross-entropy wants a trailing axis of 1 on the targets, like Keras's.
   const targets = tf.tensor3d(Float32Array.from(data.targets), [data.windows, sequenceLength, 1]);
-  const model = tfjsLanguageModel();
-  model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
-  const initial = weights.map(({ shape, values }) => tf.tensor(values.slice(), shape));
-  model.setWeights(initial);
-  tf.dispose(initial);
-  return {
-    runOnce: async () => {
-      let firstLoss = Number.NaN;
-      await model.fit(inputs, targets, {
-        epochs: 1,
-        batchSize,
-        shuffle: false,
-        verbose: 0,
-        callbacks: {
-          onBatchEnd: async (batch, logs) => {
-            if (batch === 0) firstLoss = logs?.loss ?? Number.NaN;
-          },
-        },
-      });
-      return [Float32Array.of(firstLoss)];
-    },
-    dispose: () => {
-      model.dispose();
-      tf.dispose([inputs, targets]);
-    },
-  };
+  return tfjsFitRun(tfjsLanguageModel(), inputs, targets, weights, batchSize);
 }
 
 /**

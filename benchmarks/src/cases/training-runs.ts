@@ -43,28 +43,28 @@ export interface TrainingData {
  * Each run is one `fit` epoch over the data with Adam and sparse categorical cross-entropy, no metrics, silent and
  * unshuffled (shuffling orders could not be matched across frameworks). The run returns the loss of its first batch:
  * on the first run, computed from the shared initial weights on the same examples, it must agree across frameworks.
+ * The run owns `model`, `inputs` and `targets` and frees them in `dispose`.
  */
-export function prepareTesseraFit(
-  createModel: () => Sequential,
+export function tesseraFitRun(
+  model: Sequential,
+  inputs: Tensor,
+  targets: Tensor,
   weights: readonly WeightValues[],
-  data: TrainingData,
+  batchSize: number,
 ): PreparedRun {
-  const images = tensor(data.images, [data.examples, ...data.exampleShape]);
-  const labels = tensor(data.labels, [data.examples]);
-  const model = createModel();
   // The optimizer is made here rather than by name so that dispose() frees Adam's moment slots too.
   const optimizer = createOptimizer('adam');
   model.compile({ optimizer, loss: 'sparseCategoricalCrossentropy' });
-  model.build([null, ...data.exampleShape]);
+  model.build([null, ...inputs.shape.slice(1)]);
   const initial = weights.map(({ shape, values }) => tensor(values.slice(), shape));
   model.setWeights(initial);
   for (const weight of initial) weight.dispose();
   return {
     runOnce: async () => {
       let firstLoss = Number.NaN;
-      await model.fit(images, labels, {
+      await model.fit(inputs, targets, {
         epochs: 1,
-        batchSize: data.batchSize,
+        batchSize,
         shuffle: false,
         verbose: 0,
         callbacks: [
@@ -80,21 +80,20 @@ export function prepareTesseraFit(
     dispose: () => {
       model.dispose();
       optimizer.dispose();
-      for (const part of [images, labels] as Tensor[]) part.dispose();
+      inputs.dispose();
+      targets.dispose();
     },
   };
 }
 
-/** The same run with tfjs-layers: `createModel` builds the same architecture with `tf.layers`. */
-export function prepareTfjsFit(
-  createModel: () => tf.Sequential,
+/** The same run with tfjs-layers on the same architecture; the run owns `model`, `inputs` and `targets`. */
+export function tfjsFitRun(
+  model: tf.Sequential,
+  inputs: tf.Tensor,
+  targets: tf.Tensor,
   weights: readonly WeightValues[],
-  data: TrainingData,
+  batchSize: number,
 ): PreparedRun {
-  const images = tf.tensor(data.images, [data.examples, ...data.exampleShape]);
-  // tfjs's sparse cross-entropy wants the labels with a trailing axis of 1, like Keras's.
-  const labels = tf.tensor2d(data.labels, [data.examples, 1]);
-  const model = createModel();
   model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
   const initial = weights.map(({ shape, values }) => tf.tensor(values.slice(), shape));
   model.setWeights(initial);
@@ -102,9 +101,9 @@ export function prepareTfjsFit(
   return {
     runOnce: async () => {
       let firstLoss = Number.NaN;
-      await model.fit(images, labels, {
+      await model.fit(inputs, targets, {
         epochs: 1,
-        batchSize: data.batchSize,
+        batchSize,
         shuffle: false,
         verbose: 0,
         callbacks: {
@@ -118,7 +117,30 @@ export function prepareTfjsFit(
     // A model compiled with an optimizer name owns it, so model.dispose() frees Adam's slots as well.
     dispose: () => {
       model.dispose();
-      tf.dispose([images, labels]);
+      tf.dispose([inputs, targets]);
     },
   };
+}
+
+/** `tesseraFitRun` on image classification data. */
+export function prepareTesseraFit(
+  createModel: () => Sequential,
+  weights: readonly WeightValues[],
+  data: TrainingData,
+): PreparedRun {
+  const images = tensor(data.images, [data.examples, ...data.exampleShape]);
+  const labels = tensor(data.labels, [data.examples]);
+  return tesseraFitRun(createModel(), images, labels, weights, data.batchSize);
+}
+
+/** `tfjsFitRun` on image classification data: `createModel` builds the same architecture with `tf.layers`. */
+export function prepareTfjsFit(
+  createModel: () => tf.Sequential,
+  weights: readonly WeightValues[],
+  data: TrainingData,
+): PreparedRun {
+  const images = tf.tensor(data.images, [data.examples, ...data.exampleShape]);
+  // tfjs's sparse cross-entropy wants the labels with a trailing axis of 1, like Keras's.
+  const labels = tf.tensor2d(data.labels, [data.examples, 1]);
+  return tfjsFitRun(createModel(), images, labels, weights, data.batchSize);
 }
