@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { setSimdKernelsEnabled, simdKernelModule } from '../wasm/simd-kernels';
 import { gemm } from './gemm';
 import { blockedGemm, createGemmWorkspace } from './gemm-blocked';
 import { parallelGemmThreads } from './gemm-thread-pool';
+import { instantiateWasmGemm, wasmGemm } from './gemm-wasm';
 import { randomValues, seededRandom } from './kernel-test-helpers';
 
 const nodeProcess = globalThis.process as { getBuiltinModule?: unknown } | undefined;
@@ -24,47 +26,82 @@ describe.skipIf(!canThread)('gemm on worker threads', () => {
     expect(await waitForWorkers()).toBeGreaterThan(1);
   });
 
-  it('gives bit-identical results to one thread, for every transpose and with accumulation', async () => {
-    await waitForWorkers();
-    const random = seededRandom(2);
-    for (const [m, n, k] of [
-      [130, 70, 300],
-      [257, 33, 129],
-      [64, 1031, 20],
-    ]) {
-      for (const transposeA of [false, true]) {
-        for (const transposeB of [false, true]) {
-          for (const accumulate of [false, true]) {
-            const a = Float32Array.from(randomValues(random, m * k + 3));
-            const b = Float32Array.from(randomValues(random, k * n + 5));
-            const initial = Float32Array.from(randomValues(random, m * n + 2));
-            const threaded = initial.slice();
-            const single = initial.slice();
-            gemm(a, 3, b, 5, threaded, 2, m, n, k, transposeA, transposeB, accumulate);
-            blockedGemm(
-              a,
-              3,
-              transposeA ? 1 : k,
-              transposeA ? m : 1,
-              b,
-              5,
-              transposeB ? 1 : n,
-              transposeB ? k : 1,
-              single,
-              2,
-              n,
-              m,
-              n,
-              k,
-              accumulate,
-              createGemmWorkspace(),
-            );
-            expect(threaded).toEqual(single);
+  afterAll(() => setSimdKernelsEnabled(true));
+
+  // Every size is above both kernels' threading thresholds (2^20 and 2^22 multiply-adds) with at least 32 rows.
+  it.each([
+    { kernel: 'SIMD', simd: true },
+    { kernel: 'TypeScript', simd: false },
+  ])(
+    'gives bit-identical results to one thread on the $kernel kernel, for every transpose and with accumulation',
+    async ({ simd }) => {
+      await waitForWorkers();
+      setSimdKernelsEnabled(simd);
+      const module = simdKernelModule();
+      expect(module !== undefined).toBe(simd);
+      const simdInstance = module === undefined ? undefined : instantiateWasmGemm(module);
+      const random = seededRandom(2);
+      for (const [m, n, k] of [
+        [260, 70, 300],
+        [257, 65, 257],
+        [64, 1031, 70],
+      ]) {
+        for (const transposeA of [false, true]) {
+          for (const transposeB of [false, true]) {
+            for (const accumulate of [false, true]) {
+              const a = Float32Array.from(randomValues(random, m * k + 3));
+              const b = Float32Array.from(randomValues(random, k * n + 5));
+              const initial = Float32Array.from(randomValues(random, m * n + 2));
+              const threaded = initial.slice();
+              const single = initial.slice();
+              gemm(a, 3, b, 5, threaded, 2, m, n, k, transposeA, transposeB, accumulate);
+              const strides = [transposeA ? 1 : k, transposeA ? m : 1, transposeB ? 1 : n, transposeB ? k : 1];
+              if (simdInstance === undefined) {
+                blockedGemm(
+                  a,
+                  3,
+                  strides[0],
+                  strides[1],
+                  b,
+                  5,
+                  strides[2],
+                  strides[3],
+                  single,
+                  2,
+                  n,
+                  m,
+                  n,
+                  k,
+                  accumulate,
+                  createGemmWorkspace(),
+                );
+              } else {
+                wasmGemm(
+                  a,
+                  3,
+                  strides[0],
+                  strides[1],
+                  b,
+                  5,
+                  strides[2],
+                  strides[3],
+                  single,
+                  2,
+                  n,
+                  m,
+                  n,
+                  k,
+                  accumulate,
+                  simdInstance,
+                );
+              }
+              expect(threaded).toEqual(single);
+            }
           }
         }
       }
-    }
-    // Still threaded: no worker failed and fell back along the way.
-    expect(parallelGemmThreads()).toBeGreaterThan(1);
-  });
+      // Still threaded: no worker failed and fell back along the way.
+      expect(parallelGemmThreads()).toBeGreaterThan(1);
+    },
+  );
 });

@@ -1,5 +1,7 @@
 import type * as WorkerThreads from 'node:worker_threads';
-import { blockedGemm, blockedGemmSource, createGemmWorkspace, type GemmWorkspace } from './gemm-blocked';
+import { simdKernelModule } from '../wasm/simd-kernels';
+import { blockedGemm, blockedGemmSource, createGemmWorkspace } from './gemm-blocked';
+import { instantiateWasmGemm, wasmGemm, wasmGemmSource } from './gemm-wasm';
 import {
   CONTROL_DONE,
   CONTROL_JOB,
@@ -9,8 +11,12 @@ import {
   PARAMETER_COUNT,
 } from './gemm-worker-loop';
 
-/** Below this many multiply-adds (about half a millisecond on one core) threads cost more than they save. */
+/**
+ * Below this many multiply-adds threads cost more than they save: about half a millisecond on one core for
+ * either kernel (the SIMD one does four times the work in that time).
+ */
 const PARALLEL_THRESHOLD = 1 << 20;
+const SIMD_PARALLEL_THRESHOLD = 1 << 22;
 
 interface GemmWorker {
   control: Int32Array;
@@ -30,10 +36,30 @@ interface NodeGlobals {
   process?: { getBuiltinModule?: (id: string) => unknown; env?: Record<string, string | undefined> };
 }
 
+/** Runs rows of a product on the calling thread: blockedGemm's arguments without the workspace. */
+export type GemmOnThisThread = (
+  a: Float32Array,
+  aOffset: number,
+  aRowStride: number,
+  aInnerStride: number,
+  b: Float32Array,
+  bOffset: number,
+  bInnerStride: number,
+  bColumnStride: number,
+  out: Float32Array,
+  outOffset: number,
+  outRowStride: number,
+  m: number,
+  n: number,
+  k: number,
+  accumulate: boolean,
+) => void;
+
 /**
  * Worker threads exist only where Node's `process.getBuiltinModule` does (Node ≥ 20.16); browsers and bundles
- * never see a static import of a Node module. A worker's code is gemm-blocked.ts's functions as source text, so no
- * separate worker file has to be built or located. Workers start in the background: calls made before they report
+ * never see a static import of a Node module. A worker's code is gemm-blocked.ts's and gemm-wasm.ts's functions as
+ * source text, so no separate worker file has to be built or located; the compiled SIMD module, when there is
+ * one, travels in workerData. Workers start in the background: calls made before they report
  * ready run on the calling thread. TESSERA_CPU_THREADS sets the total thread count (1 disables threading).
  */
 function startPool(): void {
@@ -46,7 +72,10 @@ function startPool(): void {
   const threadCount =
     Number.isInteger(requested) && requested > 0 ? Math.min(requested, 16) : Math.min(os.availableParallelism(), 4);
   if (threadCount < 2) return;
-  const source = `${blockedGemmSource()}\n(${gemmWorkerLoop})(require('node:worker_threads'), ${blockedGemm.name}, ${createGemmWorkspace.name});`;
+  // Bundlers may rename the functions; their current names are what the evaluated source declares.
+  const kernels = `{ blockedGemm: ${blockedGemm.name}, createGemmWorkspace: ${createGemmWorkspace.name}, instantiateWasmGemm: ${instantiateWasmGemm.name}, wasmGemm: ${wasmGemm.name} }`;
+  const source = `${blockedGemmSource()}\n${wasmGemmSource()}\n(${gemmWorkerLoop})(require('node:worker_threads'), ${kernels});`;
+  const module = simdKernelModule();
   try {
     for (let index = 1; index < threadCount; index++) {
       const control = new Int32Array(new SharedArrayBuffer(4 * 4));
@@ -54,7 +83,7 @@ function startPool(): void {
       const { port1, port2 } = new threads.MessageChannel();
       const worker = new threads.Worker(source, {
         eval: true,
-        workerData: { control, parameters, port: port2 },
+        workerData: { control, parameters, port: port2, module },
         transferList: [port2],
       });
       // Idle workers must not keep the process alive.
@@ -96,8 +125,9 @@ function reserveShared(aSize: number, bSize: number, outSize: number): void {
 }
 
 /**
- * Runs blockedGemm with the rows of the output split between the calling thread and the workers, and returns
- * true; or returns false (the caller then runs it alone) when the problem is small or no workers are ready.
+ * Runs a product with the rows of the output split between the calling thread (`onThisThread`) and the workers,
+ * which use the SIMD kernel when `simd` says the calling thread does, and returns true; or returns false (the
+ * caller then runs it alone) when the problem is small or no workers are ready.
  * Workers read copies of A and B in shared memory and write their rows to a shared output that is copied back;
  * the calling thread works on the original arrays and then blocks in Atomics.wait, so the kernel stays
  * synchronous. Every output element is summed in the same order as on one thread, so results are bit-identical.
@@ -117,9 +147,10 @@ export function parallelGemm(
   n: number,
   k: number,
   accumulate: boolean,
-  workspace: GemmWorkspace,
+  simd: boolean,
+  onThisThread: GemmOnThisThread,
 ): boolean {
-  if (m * n * k < PARALLEL_THRESHOLD || m < 32 || !poolIsReady()) return false;
+  if (m * n * k < (simd ? SIMD_PARALLEL_THRESHOLD : PARALLEL_THRESHOLD) || m < 32 || !poolIsReady()) return false;
   const rowsPerThread = Math.ceil(m / (workers.length + 1) / 4) * 4;
   const workerRowsStart = rowsPerThread;
   // Row-major op(A) lets workers get only their rows; a transposed A has every row spread over all of it.
@@ -148,12 +179,13 @@ export function parallelGemm(
     job[10] = n;
     job[11] = k;
     job[12] = accumulate ? 1 : 0;
+    job[13] = simd ? 1 : 0;
     const previous = Atomics.load(worker.control, CONTROL_DONE);
     Atomics.add(worker.control, CONTROL_JOB, 1);
     Atomics.notify(worker.control, CONTROL_JOB);
     started.push({ worker, firstRow, rows, previous });
   }
-  blockedGemm(
+  onThisThread(
     a,
     aOffset,
     aRowStride,
@@ -169,7 +201,6 @@ export function parallelGemm(
     n,
     k,
     accumulate,
-    workspace,
   );
   // Generous: a worker is at most a few times slower than this thread unless something is badly wrong.
   const timeoutMilliseconds = 5000 + (m * n * k) / 1e5;
@@ -184,7 +215,7 @@ export function parallelGemm(
     } else {
       // A worker that failed or hung is never used again; its rows are computed here instead.
       state = 'unavailable';
-      blockedGemm(
+      onThisThread(
         a,
         aOffset + firstRow * aRowStride,
         aRowStride,
@@ -200,7 +231,6 @@ export function parallelGemm(
         n,
         k,
         accumulate,
-        workspace,
       );
     }
   }

@@ -1,5 +1,6 @@
 import type * as WorkerThreads from 'node:worker_threads';
 import type { blockedGemm as BlockedGemm, createGemmWorkspace as CreateGemmWorkspace } from './gemm-blocked';
+import type { instantiateWasmGemm as InstantiateWasmGemm, wasmGemm as WasmGemmKernel } from './gemm-wasm';
 
 /**
  * Slots of the Int32Array each worker shares with the calling thread. JOB and DONE are sequence numbers: the
@@ -10,32 +11,46 @@ export const CONTROL_JOB = 0;
 export const CONTROL_DONE = 1;
 export const CONTROL_READY = 2;
 export const CONTROL_STATUS = 3;
-/** Float64Array job slots: buffer generation, then blockedGemm's numeric arguments in order. */
-export const PARAMETER_COUNT = 13;
+/** Float64Array job slots: buffer generation, blockedGemm's numeric arguments in order, then 1 for the SIMD kernel. */
+export const PARAMETER_COUNT = 14;
+
+/** The kernels a worker runs, evaluated from their source text inside it. */
+export interface WorkerKernels {
+  blockedGemm: typeof BlockedGemm;
+  createGemmWorkspace: typeof CreateGemmWorkspace;
+  instantiateWasmGemm: typeof InstantiateWasmGemm;
+  wasmGemm: typeof WasmGemmKernel;
+}
 
 /**
- * The body of a gemm worker thread. Its source text is evaluated inside the worker next to gemm-blocked.ts's
- * functions, so it must be self-contained: everything it uses arrives as an argument, and the slot numbers
- * above are repeated as literals. It never returns: it sleeps in Atomics.wait between jobs (no CPU while idle)
- * and receives grown data buffers synchronously from its port.
+ * The body of a gemm worker thread. Its source text is evaluated inside the worker next to gemm-blocked.ts's and
+ * gemm-wasm.ts's functions, so it must be self-contained: everything it uses arrives as an argument, and the slot
+ * numbers above are repeated as literals. It never returns: it sleeps in Atomics.wait between jobs (no CPU while
+ * idle) and receives grown data buffers synchronously from its port. The SIMD module, when the calling thread has
+ * one, arrives compiled in workerData; the worker makes its own instance.
  */
-export function gemmWorkerLoop(
-  threads: typeof WorkerThreads,
-  blockedGemm: typeof BlockedGemm,
-  createGemmWorkspace: typeof CreateGemmWorkspace,
-): void {
-  const { control, parameters, port } = threads.workerData as {
+export function gemmWorkerLoop(threads: typeof WorkerThreads, kernels: WorkerKernels): void {
+  const { control, parameters, port, module } = threads.workerData as {
     control: Int32Array;
     parameters: Float64Array;
     port: WorkerThreads.MessagePort;
+    module: WebAssembly.Module | undefined;
   };
-  const workspace = createGemmWorkspace();
+  const workspace = kernels.createGemmWorkspace();
+  let simd: ReturnType<typeof InstantiateWasmGemm> | undefined;
   try {
     // Exercises every shipped function once, so a missing dependency fails here, not in a job.
     const square = new Float32Array(36).fill(1);
     const product = new Float32Array(36);
-    blockedGemm(square, 0, 6, 1, square, 0, 6, 1, product, 0, 6, 6, 6, 6, false, workspace);
-    Atomics.store(control, 2, product[35] === 6 ? 1 : 2);
+    kernels.blockedGemm(square, 0, 6, 1, square, 0, 6, 1, product, 0, 6, 6, 6, 6, false, workspace);
+    let passed = product[35] === 6;
+    if (module !== undefined) {
+      simd = kernels.instantiateWasmGemm(module);
+      product.fill(0);
+      kernels.wasmGemm(square, 0, 6, 1, square, 0, 6, 1, product, 0, 6, 6, 6, 6, false, simd);
+      passed &&= product[35] === 6;
+    }
+    Atomics.store(control, 2, passed ? 1 : 2);
   } catch {
     Atomics.store(control, 2, 2);
   }
@@ -59,24 +74,48 @@ export function gemmWorkerLoop(
         out = buffers.out;
       }
       const job = parameters;
-      blockedGemm(
-        a,
-        job[1],
-        job[2],
-        job[3],
-        b,
-        job[4],
-        job[5],
-        job[6],
-        out,
-        job[7],
-        job[8],
-        job[9],
-        job[10],
-        job[11],
-        job[12] === 1,
-        workspace,
-      );
+      const accumulate = job[12] === 1;
+      const ranSimd =
+        job[13] === 1 &&
+        simd !== undefined &&
+        kernels.wasmGemm(
+          a,
+          job[1],
+          job[2],
+          job[3],
+          b,
+          job[4],
+          job[5],
+          job[6],
+          out,
+          job[7],
+          job[8],
+          job[9],
+          job[10],
+          job[11],
+          accumulate,
+          simd,
+        );
+      if (!ranSimd) {
+        kernels.blockedGemm(
+          a,
+          job[1],
+          job[2],
+          job[3],
+          b,
+          job[4],
+          job[5],
+          job[6],
+          out,
+          job[7],
+          job[8],
+          job[9],
+          job[10],
+          job[11],
+          accumulate,
+          workspace,
+        );
+      }
       Atomics.store(control, 3, 0);
     } catch {
       Atomics.store(control, 3, 1);

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setSimdKernelsEnabled, simdKernelModule } from '../wasm/simd-kernels';
 import { gemm } from './gemm';
 import { expectClose, randomValues, seededRandom } from './kernel-test-helpers';
 
@@ -34,7 +35,17 @@ function expectGemmClose(actual: Float32Array, expected: Float64Array, k: number
 
 const sizes = [1, 3, 17, 33, 65, 130];
 
-describe('gemm', () => {
+// Both kernels: the WebAssembly SIMD one (where this engine has SIMD128) and the TypeScript reference.
+describe.each([
+  { kernel: 'SIMD', simd: true },
+  { kernel: 'TypeScript', simd: false },
+])('gemm on the $kernel kernel', ({ simd }) => {
+  beforeAll(() => {
+    setSimdKernelsEnabled(simd);
+    if (simd) expect(simdKernelModule(), 'Node 20 has WebAssembly SIMD128').toBeDefined();
+  });
+  afterAll(() => setSimdKernelsEnabled(true));
+
   const random = seededRandom(7);
   for (const transposeA of [false, true]) {
     for (const transposeB of [false, true]) {

@@ -1,6 +1,8 @@
+import { simdKernelModule } from '../wasm/simd-kernels';
 import { blockedGemm, createGemmWorkspace } from './gemm-blocked';
 import { thinGemm } from './gemm-thin';
-import { parallelGemm } from './gemm-thread-pool';
+import { type GemmOnThisThread, parallelGemm } from './gemm-thread-pool';
+import { instantiateWasmGemm, type WasmGemm, wasmGemm } from './gemm-wasm';
 
 /** Below this many multiply-adds, packing costs more than it saves. */
 const SMALL_PROBLEM = 4096;
@@ -8,13 +10,90 @@ const SMALL_PROBLEM = 4096;
 /** This thread's packing buffer and tile; they only grow, so steady-state training allocates nothing here. */
 const workspace = createGemmWorkspace();
 
+/** This thread's instance of the SIMD module, made on first use, and the module it came from. */
+let simdInstance: WasmGemm | undefined;
+let simdInstanceModule: WebAssembly.Module | undefined;
+
+function currentSimdInstance(): WasmGemm | undefined {
+  const module = simdKernelModule();
+  if (module === undefined) return undefined;
+  if (simdInstanceModule !== module) {
+    simdInstance = instantiateWasmGemm(module);
+    simdInstanceModule = module;
+  }
+  return simdInstance;
+}
+
+/** The SIMD kernel where this engine has it and it has memory for the operands, else the TypeScript one. */
+const onThisThread: GemmOnThisThread = (
+  a,
+  aOffset,
+  aRowStride,
+  aInnerStride,
+  b,
+  bOffset,
+  bInnerStride,
+  bColumnStride,
+  out,
+  outOffset,
+  outRowStride,
+  m,
+  n,
+  k,
+  accumulate,
+) => {
+  const simd = currentSimdInstance();
+  if (
+    simd !== undefined &&
+    wasmGemm(
+      a,
+      aOffset,
+      aRowStride,
+      aInnerStride,
+      b,
+      bOffset,
+      bInnerStride,
+      bColumnStride,
+      out,
+      outOffset,
+      outRowStride,
+      m,
+      n,
+      k,
+      accumulate,
+      simd,
+    )
+  ) {
+    return;
+  }
+  blockedGemm(
+    a,
+    aOffset,
+    aRowStride,
+    aInnerStride,
+    b,
+    bOffset,
+    bInnerStride,
+    bColumnStride,
+    out,
+    outOffset,
+    outRowStride,
+    m,
+    n,
+    k,
+    accumulate,
+    workspace,
+  );
+};
+
 /**
  * out[m×n] = op(A)·op(B), or out += op(A)·op(B) when `accumulate`, on row-major Float32Array views at the given
  * offsets. op(A) is m×k: A itself (stored m×k) or, with transposeA, Aᵀ of A stored k×m. op(B) is k×n: B stored k×n,
  * or with transposeB, Bᵀ of B stored n×k. Output rows are contiguous with stride n.
  *
- * Large products are split across worker threads where Node provides them (see gemm-thread-pool.ts); small and
- * thin ones stay on the calling thread.
+ * Products run on the WebAssembly SIMD kernel (assembly/gemm.ts) where the engine supports it, else on the
+ * TypeScript kernels, which stay the reference. Large products are split across worker threads where Node provides
+ * them (see gemm-thread-pool.ts); small and thin ones stay on the calling thread, on the TypeScript thin kernel.
  */
 export function gemm(
   a: Float32Array,
@@ -60,6 +139,7 @@ export function gemm(
     );
     return;
   }
+  const simd = currentSimdInstance() !== undefined;
   if (
     parallelGemm(
       a,
@@ -76,12 +156,13 @@ export function gemm(
       n,
       k,
       accumulate,
-      workspace,
+      simd,
+      onThisThread,
     )
   ) {
     return;
   }
-  blockedGemm(
+  onThisThread(
     a,
     aOffset,
     aRowStride,
@@ -97,6 +178,5 @@ export function gemm(
     n,
     k,
     accumulate,
-    workspace,
   );
 }
