@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { setSimdKernelsEnabled, simdKernelModule } from '../wasm/simd-kernels';
 import { gemm } from './gemm';
 import { blockedGemm, createGemmWorkspace } from './gemm-blocked';
-import { parallelGemmThreads } from './gemm-thread-pool';
+import { parallelGemmSplitCount, parallelGemmThreads } from './gemm-thread-pool';
 import { instantiateWasmGemm, wasmGemm } from './gemm-wasm';
 import { randomValues, seededRandom } from './kernel-test-helpers';
 
@@ -28,7 +28,7 @@ describe.skipIf(!canThread)('gemm on worker threads', () => {
 
   afterAll(() => setSimdKernelsEnabled(true));
 
-  // Every size is above both kernels' threading thresholds (2^20 and 2^22 multiply-adds) with at least 32 rows.
+  // Every size is above both kernels' threading thresholds (2^20 and 2^24 multiply-adds) with at least 32 rows.
   it.each([
     { kernel: 'SIMD', simd: true },
     { kernel: 'TypeScript', simd: false },
@@ -42,9 +42,9 @@ describe.skipIf(!canThread)('gemm on worker threads', () => {
       const simdInstance = module === undefined ? undefined : instantiateWasmGemm(module);
       const random = seededRandom(2);
       for (const [m, n, k] of [
-        [260, 70, 300],
-        [257, 65, 257],
-        [64, 1031, 70],
+        [260, 260, 300],
+        [257, 257, 257],
+        [64, 1031, 260],
       ]) {
         for (const transposeA of [false, true]) {
           for (const transposeB of [false, true]) {
@@ -54,7 +54,9 @@ describe.skipIf(!canThread)('gemm on worker threads', () => {
               const initial = Float32Array.from(randomValues(random, m * n + 2));
               const threaded = initial.slice();
               const single = initial.slice();
+              const splitBefore = parallelGemmSplitCount();
               gemm(a, 3, b, 5, threaded, 2, m, n, k, transposeA, transposeB, accumulate);
+              expect(parallelGemmSplitCount(), 'the product was split across threads').toBe(splitBefore + 1);
               const strides = [transposeA ? 1 : k, transposeA ? m : 1, transposeB ? 1 : n, transposeB ? k : 1];
               if (simdInstance === undefined) {
                 blockedGemm(

@@ -12,11 +12,12 @@ import {
 } from './gemm-worker-loop';
 
 /**
- * Below this many multiply-adds threads cost more than they save: about half a millisecond on one core for
- * either kernel (the SIMD one does four times the work in that time).
+ * Below this many multiply-adds threads cost more than they save. TypeScript kernel: about half a millisecond on
+ * one core. SIMD kernel: measured on two cores, a 128×128×784 product (12.8M, under a millisecond) gained at most a
+ * quarter from a second thread in isolation and lost time inside a training loop, so it stays on one thread.
  */
 const PARALLEL_THRESHOLD = 1 << 20;
-const SIMD_PARALLEL_THRESHOLD = 1 << 22;
+const SIMD_PARALLEL_THRESHOLD = 1 << 24;
 
 interface GemmWorker {
   control: Int32Array;
@@ -31,6 +32,12 @@ let generation = 0;
 let sharedA: Float32Array = new Float32Array(0);
 let sharedB: Float32Array = new Float32Array(0);
 let sharedOut: Float32Array = new Float32Array(0);
+/** How many products were split across threads, for tests that must know the threaded path ran. */
+let splitProducts = 0;
+
+export function parallelGemmSplitCount(): number {
+  return splitProducts;
+}
 
 interface NodeGlobals {
   process?: { getBuiltinModule?: (id: string) => unknown; env?: Record<string, string | undefined> };
@@ -151,6 +158,7 @@ export function parallelGemm(
   onThisThread: GemmOnThisThread,
 ): boolean {
   if (m * n * k < (simd ? SIMD_PARALLEL_THRESHOLD : PARALLEL_THRESHOLD) || m < 32 || !poolIsReady()) return false;
+  splitProducts++;
   const rowsPerThread = Math.ceil(m / (workers.length + 1) / 4) * 4;
   const workerRowsStart = rowsPerThread;
   // Row-major op(A) lets workers get only their rows; a transposed A has every row spread over all of it.
