@@ -3,7 +3,7 @@ import { setSimdKernelsEnabled, simdKernelModule } from '../wasm/simd-kernels';
 import { gemm } from './gemm';
 import { blockedGemm, createGemmWorkspace } from './gemm-blocked';
 import { parallelGemmSplitCount, parallelGemmThreads } from './gemm-thread-pool';
-import { instantiateWasmGemm, wasmGemm } from './gemm-wasm';
+import { instantiateSimdKernels, wasmGemm } from './gemm-wasm';
 import { randomValues, seededRandom } from './kernel-test-helpers';
 
 const nodeProcess = globalThis.process as { getBuiltinModule?: unknown } | undefined;
@@ -39,7 +39,7 @@ describe.skipIf(!canThread)('gemm on worker threads', () => {
       setSimdKernelsEnabled(simd);
       const module = simdKernelModule();
       expect(module !== undefined).toBe(simd);
-      const simdInstance = module === undefined ? undefined : instantiateWasmGemm(module);
+      const simdInstance = module === undefined ? undefined : instantiateSimdKernels(module);
       const random = seededRandom(2);
       for (const [m, n, k] of [
         [260, 260, 300],

@@ -1,7 +1,7 @@
 import type * as WorkerThreads from 'node:worker_threads';
 import { simdKernelModule } from '../wasm/simd-kernels';
 import { blockedGemm, blockedGemmSource, createGemmWorkspace } from './gemm-blocked';
-import { instantiateWasmGemm, wasmGemm, wasmGemmSource } from './gemm-wasm';
+import { instantiateSimdKernels, wasmGemm, wasmGemmSource } from './gemm-wasm';
 import {
   CONTROL_DONE,
   CONTROL_JOB,
@@ -80,7 +80,7 @@ function startPool(): void {
     Number.isInteger(requested) && requested > 0 ? Math.min(requested, 16) : Math.min(os.availableParallelism(), 4);
   if (threadCount < 2) return;
   // Bundlers may rename the functions; their current names are what the evaluated source declares.
-  const kernels = `{ blockedGemm: ${blockedGemm.name}, createGemmWorkspace: ${createGemmWorkspace.name}, instantiateWasmGemm: ${instantiateWasmGemm.name}, wasmGemm: ${wasmGemm.name} }`;
+  const kernels = `{ blockedGemm: ${blockedGemm.name}, createGemmWorkspace: ${createGemmWorkspace.name}, instantiateSimdKernels: ${instantiateSimdKernels.name}, wasmGemm: ${wasmGemm.name} }`;
   const source = `${blockedGemmSource()}\n${wasmGemmSource()}\n(${gemmWorkerLoop})(require('node:worker_threads'), ${kernels});`;
   const module = simdKernelModule();
   try {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileSimdKernels, generatedPath, generatedSource } from '../../../../scripts/build-wasm.mjs';
 import { simdKernelModule } from '../wasm/simd-kernels';
 import { blockedGemm, createGemmWorkspace } from './gemm-blocked';
-import { instantiateWasmGemm, wasmGemm } from './gemm-wasm';
+import { instantiateSimdKernels, wasmGemm } from './gemm-wasm';
 import { expectClose, randomValues, seededRandom } from './kernel-test-helpers';
 
 const module = simdKernelModule();
@@ -56,7 +56,7 @@ describe('the WebAssembly SIMD GEMM', () => {
     [33, 17, 600],
   ];
   it.each(shapes)('matches float64 sums for %i×%i×%i, every transpose, overwrite and accumulate', (m, n, k) => {
-    const kernel = instantiateWasmGemm(module as WebAssembly.Module);
+    const kernel = instantiateSimdKernels(module as WebAssembly.Module);
     const random = seededRandom(m * 1000 + n * 10 + k);
     for (const transposeA of [false, true]) {
       for (const transposeB of [false, true]) {
@@ -104,7 +104,7 @@ describe('the WebAssembly SIMD GEMM', () => {
   });
 
   it('writes rows with gaps between them and leaves the gaps alone', () => {
-    const kernel = instantiateWasmGemm(module as WebAssembly.Module);
+    const kernel = instantiateSimdKernels(module as WebAssembly.Module);
     const random = seededRandom(9);
     const [m, n, k, outRowStride] = [13, 10, 21, 16];
     const a = Float32Array.from(randomValues(random, m * k));
@@ -120,7 +120,7 @@ describe('the WebAssembly SIMD GEMM', () => {
   });
 
   it('grows its memory for large operands and keeps working afterwards', () => {
-    const kernel = instantiateWasmGemm(module as WebAssembly.Module);
+    const kernel = instantiateSimdKernels(module as WebAssembly.Module);
     const before = kernel.memory.buffer.byteLength;
     const random = seededRandom(4);
     const [m, n, k] = [300, 280, 290];

@@ -6,19 +6,24 @@
  */
 
 /** One instance of the SIMD module with its own memory; each thread has its own. */
-export interface WasmGemm {
+export interface SimdInstance {
   memory: WebAssembly.Memory;
   run: (...parameters: number[]) => void;
+  /** The element-wise kernels of assembly/elementwise.ts (see simd-elementwise.ts). */
+  binary: (op: number, a: number, aStep: number, b: number, bStep: number, out: number, length: number) => void;
+  unary: (op: number, x: number, out: number, length: number) => void;
   /** Byte address of the kernel's workspace; the operands follow it. */
   workspace: number;
   operandsStart: number;
   view: Float32Array;
 }
 
-export function instantiateWasmGemm(module: WebAssembly.Module): WasmGemm {
+export function instantiateSimdKernels(module: WebAssembly.Module): SimdInstance {
   const exports = new WebAssembly.Instance(module, {}).exports as {
     memory: WebAssembly.Memory;
     gemm: (...parameters: number[]) => void;
+    binary: SimdInstance['binary'];
+    unary: SimdInstance['unary'];
     heapBase: () => number;
     workspaceBytes: () => number;
   };
@@ -27,10 +32,29 @@ export function instantiateWasmGemm(module: WebAssembly.Module): WasmGemm {
   return {
     memory: exports.memory,
     run: exports.gemm,
+    binary: exports.binary,
+    unary: exports.unary,
     workspace,
     operandsStart,
     view: new Float32Array(exports.memory.buffer),
   };
+}
+
+/**
+ * Makes the instance's memory reach byte `end` and its view current; false when the memory cannot grow that far.
+ * Growing replaces the memory's buffer, so views are renewed here rather than kept by callers.
+ */
+export function reserveOperandMemory(kernel: SimdInstance, end: number): boolean {
+  const available = kernel.memory.buffer.byteLength;
+  if (end > available) {
+    try {
+      kernel.memory.grow(Math.ceil((end - available) / 65536));
+    } catch {
+      return false;
+    }
+  }
+  if (kernel.view.buffer !== kernel.memory.buffer) kernel.view = new Float32Array(kernel.memory.buffer);
+  return true;
 }
 
 /**
@@ -53,7 +77,7 @@ export function wasmGemm(
   n: number,
   k: number,
   accumulate: boolean,
-  kernel: WasmGemm,
+  kernel: SimdInstance,
 ): boolean {
   // Each operand's span: from its first element to its last, whatever the strides (they encode transposes).
   const aSpan = (m - 1) * aRowStride + (k - 1) * aInnerStride + 1;
@@ -62,16 +86,7 @@ export function wasmGemm(
   const aAddress = kernel.operandsStart;
   const bAddress = aAddress + Math.ceil(aSpan / 16) * 64;
   const outAddress = bAddress + Math.ceil(bSpan / 16) * 64;
-  const end = outAddress + outSpan * 4;
-  const available = kernel.memory.buffer.byteLength;
-  if (end > available) {
-    try {
-      kernel.memory.grow(Math.ceil((end - available) / 65536));
-    } catch {
-      return false;
-    }
-  }
-  if (kernel.view.buffer !== kernel.memory.buffer) kernel.view = new Float32Array(kernel.memory.buffer);
+  if (!reserveOperandMemory(kernel, outAddress + outSpan * 4)) return false;
   const view = kernel.view;
   view.set(a.subarray(aOffset, aOffset + aSpan), aAddress / 4);
   view.set(b.subarray(bOffset, bOffset + bSpan), bAddress / 4);
@@ -99,5 +114,5 @@ export function wasmGemm(
 
 /** The source text of this module's functions, for evaluating in a worker thread (see gemm-thread-pool.ts). */
 export function wasmGemmSource(): string {
-  return [instantiateWasmGemm, wasmGemm].map(String).join('\n');
+  return [instantiateSimdKernels, reserveOperandMemory, wasmGemm].map(String).join('\n');
 }

@@ -1,6 +1,6 @@
 import type * as WorkerThreads from 'node:worker_threads';
 import type { blockedGemm as BlockedGemm, createGemmWorkspace as CreateGemmWorkspace } from './gemm-blocked';
-import type { instantiateWasmGemm as InstantiateWasmGemm, wasmGemm as WasmGemmKernel } from './gemm-wasm';
+import type { instantiateSimdKernels as InstantiateSimdKernels, wasmGemm as WasmGemmKernel } from './gemm-wasm';
 
 /**
  * Slots of the Int32Array each worker shares with the calling thread. JOB and DONE are sequence numbers: the
@@ -18,7 +18,7 @@ export const PARAMETER_COUNT = 14;
 export interface WorkerKernels {
   blockedGemm: typeof BlockedGemm;
   createGemmWorkspace: typeof CreateGemmWorkspace;
-  instantiateWasmGemm: typeof InstantiateWasmGemm;
+  instantiateSimdKernels: typeof InstantiateSimdKernels;
   wasmGemm: typeof WasmGemmKernel;
 }
 
@@ -37,7 +37,7 @@ export function gemmWorkerLoop(threads: typeof WorkerThreads, kernels: WorkerKer
     module: WebAssembly.Module | undefined;
   };
   const workspace = kernels.createGemmWorkspace();
-  let simd: ReturnType<typeof InstantiateWasmGemm> | undefined;
+  let simd: ReturnType<typeof InstantiateSimdKernels> | undefined;
   try {
     // Exercises every shipped function once, so a missing dependency fails here, not in a job.
     const square = new Float32Array(36).fill(1);
@@ -45,7 +45,7 @@ export function gemmWorkerLoop(threads: typeof WorkerThreads, kernels: WorkerKer
     kernels.blockedGemm(square, 0, 6, 1, square, 0, 6, 1, product, 0, 6, 6, 6, 6, false, workspace);
     let passed = product[35] === 6;
     if (module !== undefined) {
-      simd = kernels.instantiateWasmGemm(module);
+      simd = kernels.instantiateSimdKernels(module);
       product.fill(0);
       kernels.wasmGemm(square, 0, 6, 1, square, 0, 6, 1, product, 0, 6, 6, 6, 6, false, simd);
       passed &&= product[35] === 6;

@@ -1,28 +1,14 @@
-import { simdKernelModule } from '../wasm/simd-kernels';
+import { currentSimdInstance } from '../wasm/simd-instance';
 import { blockedGemm, createGemmWorkspace } from './gemm-blocked';
 import { thinGemm } from './gemm-thin';
 import { type GemmOnThisThread, parallelGemm } from './gemm-thread-pool';
-import { instantiateWasmGemm, type WasmGemm, wasmGemm } from './gemm-wasm';
+import { wasmGemm } from './gemm-wasm';
 
 /** Below this many multiply-adds, packing costs more than it saves. */
 const SMALL_PROBLEM = 4096;
 
 /** This thread's packing buffer and tile; they only grow, so steady-state training allocates nothing here. */
 const workspace = createGemmWorkspace();
-
-/** This thread's instance of the SIMD module, made on first use, and the module it came from. */
-let simdInstance: WasmGemm | undefined;
-let simdInstanceModule: WebAssembly.Module | undefined;
-
-function currentSimdInstance(): WasmGemm | undefined {
-  const module = simdKernelModule();
-  if (module === undefined) return undefined;
-  if (simdInstanceModule !== module) {
-    simdInstance = instantiateWasmGemm(module);
-    simdInstanceModule = module;
-  }
-  return simdInstance;
-}
 
 /** The SIMD kernel where this engine has it and it has memory for the operands, else the TypeScript one. */
 const onThisThread: GemmOnThisThread = (

@@ -4,6 +4,7 @@ import type { TypedArray } from '../../../dtype';
 import type { CpuStorage } from '../cpu-storage';
 import { bitsOf } from './bit-view';
 import { erf } from './erf';
+import { simdUnary } from './simd-elementwise';
 
 /** Fills `out` from `x` element by element; both have the same length. */
 type UnaryLoop = (x: TypedArray, out: TypedArray) => void;
@@ -120,8 +121,13 @@ const BOOL_OUTPUT: ReadonlySet<UnaryOp> = new Set<UnaryOp>(['isNaN', 'isFinite',
 export function createUnaryKernel(storage: CpuStorage): KernelFunction<'unary'> {
   return ({ x }, { op }) => {
     const output = storage.allocate(x.shape, BOOL_OUTPUT.has(op) ? 'bool' : x.dtype);
+    const input = storage.values(x);
+    // float32 in the SIMD kernel where it has the op (bit-identical results), else the TypeScript loop.
+    if (input instanceof Float32Array && output.values instanceof Float32Array && simdUnary(op, input, output.values)) {
+      return output.info;
+    }
     const loop = op === 'square' && x.dtype === 'int32' ? squareInteger : UNARY_LOOPS[op];
-    loop(storage.values(x), output.values);
+    loop(input, output.values);
     return output.info;
   };
 }
