@@ -32,7 +32,10 @@ export function backpropagate(tape: Tape, y: Tensor, sources: readonly Tensor[],
     const outputGradients = node.outputs.map((output) => gradients.get(output.id));
     if (outputGradients.every((gradient) => gradient === undefined)) continue;
     const filled = outputGradients.map((gradient, index) => gradient ?? zerosLike(node.outputs[index]));
-    const inputGradients = node.backward(filled);
+    const inputGradients = node.backward(
+      filled,
+      node.inputs.map((input) => dependsOnSource.has(input.id)),
+    );
     node.inputs.forEach((input, index) => {
       const gradient = inputGradients[index];
       if (gradient === undefined || !dependsOnSource.has(input.id)) return;

@@ -4,6 +4,7 @@ import { COMPOSITES } from '../composites/composite-registry';
 import { bytesPerElement, type DType, type TypedArray } from '../dtype';
 import { BackendError, DisposedTensorError, KernelNotFoundError } from '../errors';
 import { GRADIENTS } from '../gradients/gradient-registry';
+import type { GradientContext } from '../gradients/gradient-rule';
 import { Tensor } from '../tensor';
 import { type Shape, sizeFromShape } from '../util/shape';
 import { BackendRegistry } from './backend-registry';
@@ -187,18 +188,24 @@ export class Engine {
     output: Tensor,
   ): void {
     const rule = GRADIENTS[name] as unknown as
-      | ((
-          dy: Tensor,
-          context: { inputs: TensorInputs<K>; output: Tensor; attributes: KernelAttributes<K> },
-        ) => Record<string, Tensor | Tensor[] | undefined>)
+      | ((dy: Tensor, context: GradientContext<K>) => Record<string, Tensor | Tensor[] | undefined>)
       | null;
     if (rule === null) return;
     this.addTapeNode({
       name,
       inputs: flatInputs,
       outputs: [output],
-      backward: ([dy]) => {
-        const gradients = rule(dy, { inputs, output, attributes });
+      backward: ([dy], inputsNeeded) => {
+        // Per input name: an array input (concat's) is needed when any of its tensors is.
+        const needed = new Map<string, boolean>();
+        let position = 0;
+        for (const [inputName, value] of Object.entries(inputs as Record<string, Tensor | Tensor[]>)) {
+          const count = Array.isArray(value) ? value.length : 1;
+          needed.set(inputName, inputsNeeded.slice(position, position + count).some(Boolean));
+          position += count;
+        }
+        const needsGradient = (inputName: keyof TensorInputs<K>) => needed.get(inputName as string) !== false;
+        const gradients = rule(dy, { inputs, output, attributes, needsGradient });
         const flat: Array<Tensor | undefined> = [];
         for (const [inputName, value] of Object.entries(inputs as Record<string, Tensor | Tensor[]>)) {
           const gradient = gradients[inputName];

@@ -8,7 +8,14 @@ export interface TapeNode {
   readonly name: string;
   readonly inputs: readonly Tensor[];
   readonly outputs: readonly Tensor[];
-  readonly backward: (outputGradients: readonly Tensor[]) => ReadonlyArray<Tensor | undefined>;
+  /**
+   * The input gradients, given the output gradients. `inputsNeeded[i]` is false when no source of the current
+   * pass depends on input i: a rule may then skip that gradient (a matmul's data-side product, for instance).
+   */
+  readonly backward: (
+    outputGradients: readonly Tensor[],
+    inputsNeeded: readonly boolean[],
+  ) => ReadonlyArray<Tensor | undefined>;
   /** Other tensors the backward function reads (customGrad's saved tensors). */
   readonly saved?: readonly Tensor[];
 }

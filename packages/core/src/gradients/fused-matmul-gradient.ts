@@ -9,7 +9,7 @@ import { matmulOperandGradients } from './matmul-gradient';
 import { reduceToShape } from './reduce-to-shape';
 
 /** The activation's derivative from its output, then the matmul and bias gradients. */
-export const fusedMatmulGradient: GradientRule<'fusedMatmul'> = (dy, { inputs, output, attributes }) => {
+export const fusedMatmulGradient: GradientRule<'fusedMatmul'> = (dy, { inputs, output, attributes, needsGradient }) => {
   let preActivation: Tensor = dy;
   if (attributes.activation === 'relu') preActivation = mul(dy, cast(greater(output, 0), 'float32'));
   else if (attributes.activation === 'sigmoid') preActivation = mul(dy, mul(output, sub(1, output)));
@@ -20,6 +20,9 @@ export const fusedMatmulGradient: GradientRule<'fusedMatmul'> = (dy, { inputs, o
     inputs.b,
     attributes.transposeA,
     attributes.transposeB,
+    needsGradient?.('a') ?? true,
+    needsGradient?.('b') ?? true,
   );
-  return { ...operands, bias: reduceToShape(preActivation, inputs.bias.shape) };
+  const bias = (needsGradient?.('bias') ?? true) ? reduceToShape(preActivation, inputs.bias.shape) : undefined;
+  return { ...operands, bias };
 };

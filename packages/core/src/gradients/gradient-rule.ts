@@ -6,6 +6,11 @@ export interface GradientContext<K extends KernelName> {
   inputs: TensorInputs<K>;
   output: Tensor;
   attributes: KernelAttributes<K>;
+  /**
+   * False for an input whose gradient nobody asked for (it leads to no source of the pass): rules may skip the
+   * work for it and return nothing there. Absent means every gradient is wanted.
+   */
+  needsGradient?: (input: keyof TensorInputs<K>) => boolean;
 }
 
 /** Maps the output gradient to a gradient per input name (omitted for inputs that get none). */
