@@ -16,6 +16,16 @@ describe('CpuStorage reuse of freed arrays', () => {
     expect(storage.allocate([2049], 'float32').values).not.toBe(first.values);
   });
 
+  it("skips the zero fill for outputs whose kernel overwrites every element ('overwritten')", () => {
+    const storage = new CpuStorage();
+    const first = storage.allocate([4096], 'float32');
+    first.values.fill(7);
+    storage.dispose(first.info.dataId);
+    const second = storage.allocate([4096], 'float32', 'overwritten');
+    expect(second.values).toBe(first.values);
+    expect(second.values[4095]).toBe(7);
+  });
+
   it('copies written values into a reused array, and later changes to the source do not leak in', () => {
     const storage = new CpuStorage();
     const freed = storage.allocate([4096], 'float32');

@@ -57,11 +57,18 @@ export class CpuStorage implements BackendStorage {
     return this.buffer(info.dataId).values as DTypeStorage[D];
   }
 
-  /** Allocates the output of a kernel, filled with zeros, and returns its info and its array to fill. */
-  allocate<D extends DType>(shape: readonly number[], dtype: D): { info: TensorInfo; values: DTypeStorage[D] } {
+  /**
+   * Allocates the output of a kernel and returns its info and its array to fill. The array is zero-filled unless
+   * `contents` is 'overwritten': kernels that write every element say so and skip the fill of a reused array.
+   */
+  allocate<D extends DType>(
+    shape: readonly number[],
+    dtype: D,
+    contents: 'zeros' | 'overwritten' = 'zeros',
+  ): { info: TensorInfo; values: DTypeStorage[D] } {
     const size = sizeFromShape(shape);
     const reused = this.take(dtype, size);
-    if (reused !== undefined) reused.fill(0);
+    if (reused !== undefined && contents === 'zeros') reused.fill(0);
     const values = (reused ?? allocateTypedArray(dtype, size)) as DTypeStorage[D];
     return { info: { dataId: this.adopt(values), shape: [...shape], dtype }, values };
   }

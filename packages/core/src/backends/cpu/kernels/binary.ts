@@ -9,7 +9,8 @@ import { simdBinary } from './simd-elementwise';
 export function createBinaryKernel(storage: CpuStorage): KernelFunction<'binary'> {
   return ({ a, b }, { op }) => {
     const outputShape = broadcastShapes(a.shape, b.shape, op);
-    const output = storage.allocate(outputShape, a.dtype);
+    // Both the SIMD kernel and the block loops write every output element.
+    const output = storage.allocate(outputShape, a.dtype, 'overwritten');
     const aValues = storage.values(a);
     const bValues = storage.values(b);
     // Same-length operands, or one a scalar: the SIMD kernel where it has the op (bit-identical results).

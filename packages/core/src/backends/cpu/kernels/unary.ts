@@ -120,7 +120,8 @@ const BOOL_OUTPUT: ReadonlySet<UnaryOp> = new Set<UnaryOp>(['isNaN', 'isFinite',
 /** Element-wise math; bool output for isNaN/isFinite/logicalNot, else the input's dtype. */
 export function createUnaryKernel(storage: CpuStorage): KernelFunction<'unary'> {
   return ({ x }, { op }) => {
-    const output = storage.allocate(x.shape, BOOL_OUTPUT.has(op) ? 'bool' : x.dtype);
+    // Every unary loop writes every output element.
+    const output = storage.allocate(x.shape, BOOL_OUTPUT.has(op) ? 'bool' : x.dtype, 'overwritten');
     const input = storage.values(x);
     // float32 in the SIMD kernel where it has the op (bit-identical results), else the TypeScript loop.
     if (input instanceof Float32Array && output.values instanceof Float32Array && simdUnary(op, input, output.values)) {
