@@ -1,9 +1,10 @@
 import type { FrameworkName, PreparedRun } from '../frameworks/framework';
 import type { TimingPolicy } from '../timing/timing-policy';
 
-/** A performance goal from the issue, checked against the measured speedup over tfjs's cpu backend. */
+/** Performance goals from the issues, checked against the measured speedups over tfjs's cpu and wasm backends. */
 export interface SpeedupTarget {
-  minimumSpeedupOverTfjsCpu: number;
+  minimumSpeedupOverTfjsCpu?: number;
+  minimumSpeedupOverTfjsWasm?: number;
 }
 
 /**
