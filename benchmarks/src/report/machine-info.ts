@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import type { TfjsBackendInfo } from '../frameworks/tfjs-backends';
+import { type CpuPeak, cpuPeak } from './cpu-peak';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -13,6 +14,8 @@ export interface MachineInfo {
   date: string;
   /** Share of the machine's CPU time that other processes used during the bench (see startCpuContentionMeter). */
   otherProcessesCpuShare: number;
+  /** The float32 peak from lscpu, where it is available. */
+  peak: CpuPeak | undefined;
 }
 
 /** What a reader needs to judge the numbers: timings only compare within one machine and one run. */
@@ -30,5 +33,6 @@ export function machineInfo(tfjs: TfjsBackendInfo, otherProcessesCpuShare: numbe
     tfjs,
     date: new Date().toISOString(),
     otherProcessesCpuShare,
+    peak: cpuPeak(),
   };
 }

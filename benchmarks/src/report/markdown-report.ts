@@ -1,5 +1,6 @@
 import type { FrameworkName } from '../frameworks/framework';
 import type { CaseResult, CellResult } from '../run-case';
+import type { CpuPeak } from './cpu-peak';
 import {
   formatDifference,
   formatDuration,
@@ -39,7 +40,7 @@ export function markdownReport(
     '',
     '## Results',
     '',
-    ...resultsTable(results),
+    ...resultsTable(results, machine.peak),
     '',
     ...notes(results, skippedCases),
   ];
@@ -60,11 +61,21 @@ function machineLines(machine: MachineInfo, totalSeconds: number): string[] {
     `| versions | @tessera/core ${machine.tesseraVersion}, @tensorflow/tfjs ${tfjs.tfjsVersion} |`,
     `| tfjs wasm | SIMD ${tfjs.wasmSimd ? 'on' : 'off'}, threads ${tfjs.wasmThreads ? 'on' : 'off'} |`,
     `| date | ${machine.date} (whole bench: ${totalSeconds.toFixed(0)} s) |`,
+    ...peakLines(machine.peak),
     `| other processes | used ${(machine.otherProcessesCpuShare * 100).toFixed(0)}% of the CPU time during the bench${busyWarning} |`,
   ];
 }
 
-function resultsTable(results: readonly CaseResult[]): string[] {
+/** The peak row: how it was derived, and the lower ceiling of SIMD128 code without fused multiply-add. */
+function peakLines(peak: CpuPeak | undefined): string[] {
+  if (peak === undefined) return ['| float32 peak | unknown (no lscpu) |'];
+  const frequency = `${peak.gigahertz.toFixed(2)} GHz (${peak.frequencySource})`;
+  return [
+    `| float32 peak | ${peak.peakGigaflops.toFixed(0)} GFLOP/s from lscpu: ${peak.physicalCores} cores × ${frequency} × ${peak.flopsPerCycle} per cycle (${peak.unit}, two units); WebAssembly SIMD128 without FMA tops out near ${peak.simd128Gigaflops.toFixed(0)} (16 per cycle) |`,
+  ];
+}
+
+function resultsTable(results: readonly CaseResult[], peak: CpuPeak | undefined): string[] {
   const header =
     '| case | Tessera cpu | tfjs cpu | tfjs wasm | Tessera speedup vs tfjs cpu | Tessera speedup vs tfjs wasm | target | throughput Tessera / tfjs cpu / tfjs wasm | Tessera vs tfjs cpu, max rel. diff |';
   const rows = results.map((result) => {
@@ -78,7 +89,7 @@ function resultsTable(results: readonly CaseResult[]): string[] {
       speedupCell(tessera, cells['tfjs-cpu']),
       speedupCell(tessera, cells['tfjs-wasm']),
       targetCell(result),
-      throughputCell(result),
+      throughputCell(result, peak),
       agreementCell(result),
     ];
   });
@@ -121,15 +132,23 @@ function targetCell({ benchCase, cells }: CaseResult): string {
     .join('; ');
 }
 
-/** GFLOP/s where the case counts its operations, examples/s where it counts training examples. */
-function throughputCell({ benchCase, cells }: CaseResult): string {
+/**
+ * GFLOP/s where the case counts its operations, examples/s where it counts training examples. Tessera's GFLOP/s
+ * also as a share of the machine's peak (see the machine table).
+ */
+function throughputCell({ benchCase, cells }: CaseResult, peak: CpuPeak | undefined): string {
   const operations = benchCase.floatingPointOperations;
   const examples = benchCase.examplesPerRun;
   if (operations === undefined && examples === undefined) return '';
   const perFramework = (['tessera', 'tfjs-cpu', 'tfjs-wasm'] as FrameworkName[]).map((framework) => {
     const cell = measured(cells[framework]);
     if (!cell) return '—';
-    if (operations !== undefined) return formatGigaflops(operations, cell.medianMilliseconds);
+    if (operations !== undefined) {
+      const gigaflops = formatGigaflops(operations, cell.medianMilliseconds);
+      if (framework !== 'tessera' || peak === undefined) return gigaflops;
+      const share = operations / (cell.medianMilliseconds * 1e6) / peak.peakGigaflops;
+      return `${gigaflops} (${(share * 100).toFixed(0)}% of peak)`;
+    }
     return formatExamplesPerSecond(examples as number, cell.medianMilliseconds);
   });
   return `${perFramework.join(' / ')} ${operations !== undefined ? 'GFLOP/s' : 'examples/s'}`;
