@@ -1,6 +1,6 @@
 /**
- * `pnpm bench`: times Tessera's CPU backend against TensorFlow.js (cpu and wasm backends) side by side in one
- * process, prints a Markdown table and writes it to BENCHMARKS.md at the repository root. Benchmarks are not tests:
+ * `pnpm bench`: times Tessera's CPU backend against TensorFlow.js (cpu and wasm backends), and jax-js where a case
+ * has a jax-js version, side by side in one process, prints a Markdown table and writes it to BENCHMARKS.md at the repository root. Benchmarks are not tests:
  * the run succeeds unless a Tessera cell fails or computes a different result than tfjs.
  */
 import { writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { conv2dCase } from './cases/conv2d-case';
 import { matmulCase } from './cases/matmul-case';
 import { mlpEpochCase } from './cases/mlp-epoch-case';
 import { mlpStepCase } from './cases/mlp-step-case';
+import { initialiseJaxJs } from './frameworks/jax-js-mlp-fit';
 import { initialiseTfjsBackends } from './frameworks/tfjs-backends';
 import { loadFashionMnistArrays } from './inputs/fashion-mnist-arrays';
 import { startCpuContentionMeter } from './report/cpu-contention';
@@ -26,6 +27,7 @@ const reportPath = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)
 const benchStart = performance.now();
 const otherProcessesCpuShare = startCpuContentionMeter();
 const tfjsInfo = await initialiseTfjsBackends();
+await initialiseJaxJs();
 const cases: BenchCase[] = [
   matmulCase(256),
   matmulCase(512),

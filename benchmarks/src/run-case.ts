@@ -102,6 +102,10 @@ export async function runCase(benchCase: BenchCase): Promise<CaseResult> {
 
 function prepareFor(benchCase: BenchCase, framework: FrameworkName): PreparedRun {
   if (framework === 'tessera') return benchCase.prepareTessera();
+  if (framework === 'jax-js') {
+    if (!benchCase.prepareJaxJs) throw new Error('no jax-js version of this case is written');
+    return benchCase.prepareJaxJs();
+  }
   const scaledDown = benchCase.scaledDown;
   return scaledDown?.frameworks.includes(framework) ? scaledDown.prepareTfjs() : benchCase.prepareTfjs();
 }
@@ -112,7 +116,9 @@ async function activate(framework: FrameworkName): Promise<void> {
   if (framework === 'tfjs-wasm') await useTfjsBackend('wasm');
 }
 
+/** jax-js has no global count of live arrays (it counts references per array): its cells report 0. */
 function liveTensors(framework: FrameworkName): number {
+  if (framework === 'jax-js') return 0;
   return framework === 'tessera' ? memory().numTensors : tf.memory().numTensors;
 }
 
@@ -122,7 +128,7 @@ async function attempt(cell: CellInProgress, work: () => void | Promise<void>): 
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // tfjs names a missing kernel in a stable phrase; anything else is a real failure and is reported as one.
-    cell.problem = /not registered for backend/.test(reason)
+    cell.problem = /not registered for backend|no jax-js version/.test(reason)
       ? { kind: 'unsupported', reason }
       : { kind: 'failed', reason };
   }

@@ -5,6 +5,8 @@ import type { TimingPolicy } from '../timing/timing-policy';
 export interface SpeedupTarget {
   minimumSpeedupOverTfjsCpu?: number;
   minimumSpeedupOverTfjsWasm?: number;
+  /** Tessera's time at most this fraction of jax-js's (issue 7: 0.8 on the MLP epoch). */
+  maximumTimeRatioToJaxJs?: number;
 }
 
 /**
@@ -41,5 +43,7 @@ export interface BenchCase {
   prepareTessera(): PreparedRun;
   /** Creates the inputs on whichever tfjs backend is active. */
   prepareTfjs(): PreparedRun;
+  /** The same computation in jax-js (its wasm device, under `jit`), where the case has one. */
+  prepareJaxJs?(): PreparedRun;
   scaledDown?: ScaledDownCase;
 }

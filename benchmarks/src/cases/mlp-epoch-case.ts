@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { Dense, Sequential } from '@tessera/layers';
+import { jaxJsMlpFitRun } from '../frameworks/jax-js-mlp-fit';
 import { type FashionMnistArrays, firstExamples, pixelsPerImage } from '../inputs/fashion-mnist-arrays';
 import type { BenchCase } from './bench-case';
 import { initialWeights, prepareTesseraFit, prepareTfjsFit, type TrainingData } from './training-runs';
@@ -42,12 +43,13 @@ export function mlpEpochCase(data: FashionMnistArrays): BenchCase {
   const workRatio = data.count / scaledExamples;
   return {
     name: `MLP ${pixelsPerImage}-${hiddenUnits}-${classes} fit, one epoch of ${data.count} examples, batch ${batchSize}, Adam`,
-    // Issue 3 (tfjs cpu) and issue 7 (tfjs wasm `fit`).
-    target: { minimumSpeedupOverTfjsCpu: 5, minimumSpeedupOverTfjsWasm: 4 },
+    // Issue 3 (tfjs cpu) and issue 7 (tfjs wasm `fit`, and jax-js's jitted step).
+    target: { minimumSpeedupOverTfjsCpu: 5, minimumSpeedupOverTfjsWasm: 4, maximumTimeRatioToJaxJs: 0.8 },
     // A run is a whole epoch (seconds, and about 15 s on tfjs wasm): three runs per cell are enough.
     timing: { minimumRuns: 3, cellBudgetSeconds: 50 },
     prepareTessera: () => prepareTesseraFit(tesseraMlp, weights, full),
     prepareTfjs: () => prepareTfjsFit(tfjsMlp, weights, full),
+    prepareJaxJs: () => jaxJsMlpFitRun(data.images, data.labels, data.count, pixelsPerImage, weights, batchSize),
     scaledDown: {
       frameworks: ['tfjs-cpu'],
       workRatio,

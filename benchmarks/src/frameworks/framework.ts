@@ -1,11 +1,12 @@
-/** The three contenders, always run in this order on the same inputs. */
-export const frameworkNames = ['tessera', 'tfjs-cpu', 'tfjs-wasm'] as const;
+/** The contenders, always run in this order on the same inputs; jax-js only in the cases written for it. */
+export const frameworkNames = ['tessera', 'tfjs-cpu', 'tfjs-wasm', 'jax-js'] as const;
 export type FrameworkName = (typeof frameworkNames)[number];
 
 export const frameworkLabels: Record<FrameworkName, string> = {
   tessera: 'Tessera cpu',
   'tfjs-cpu': 'tfjs cpu',
   'tfjs-wasm': 'tfjs wasm',
+  'jax-js': 'jax-js wasm',
 };
 
 /** One framework's side of a case, with its inputs already created on that framework. */
