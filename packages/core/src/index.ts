@@ -18,7 +18,7 @@ export { registerBackend } from './backend-api/register-backend';
 export { removeBackend } from './backend-api/remove-backend';
 export { setBackend } from './backend-api/set-backend';
 export { toBackend } from './backend-api/to-backend';
-export { createCpuBackend } from './backends/cpu/create-cpu-backend';
+export { type CpuBackend, type CpuCapabilities, createCpuBackend } from './backends/cpu/create-cpu-backend';
 export type { DType, TypedArray } from './dtype';
 export type { MemoryInfo } from './engine/engine';
 export type { DebugOptions, LeakReport } from './engine/leak-tracker';

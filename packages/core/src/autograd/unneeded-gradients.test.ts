@@ -57,11 +57,11 @@ describe('gradients nobody asked for', () => {
     const images = randomNormal([2, 6, 6, 3]);
     const filter = randomNormal([3, 3, 3, 4]);
     counts.clear();
-    grads((f) => sum(conv2d(images, f, 1, 'same')))([filter]);
+    grads((f) => sum(conv2d(images, f, { padding: 'same' })))([filter]);
     expect(counts.get('conv2dBackpropInput')).toBeUndefined();
     expect(counts.get('conv2dBackpropFilter')).toBe(1);
     counts.clear();
-    grads((x, f) => sum(conv2d(x, f, 1, 'same')))([images, filter]);
+    grads((x, f) => sum(conv2d(x, f, { padding: 'same' })))([images, filter]);
     expect(counts.get('conv2dBackpropInput')).toBe(1);
   });
 });
