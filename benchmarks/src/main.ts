@@ -14,6 +14,7 @@ import { mlpEpochCase } from './cases/mlp-epoch-case';
 import { mlpStepCase } from './cases/mlp-step-case';
 import { initialiseJaxJs } from './frameworks/jax-js-mlp-fit';
 import { initialiseTfjsBackends } from './frameworks/tfjs-backends';
+import { registerTfjsWasmFillIns } from './frameworks/tfjs-wasm-fill-ins';
 import { loadFashionMnistArrays } from './inputs/fashion-mnist-arrays';
 import { startCpuContentionMeter } from './report/cpu-contention';
 import { machineInfo } from './report/machine-info';
@@ -28,6 +29,7 @@ const benchStart = performance.now();
 const otherProcessesCpuShare = startCpuContentionMeter();
 const tfjsInfo = await initialiseTfjsBackends();
 await initialiseJaxJs();
+registerTfjsWasmFillIns();
 const cases: BenchCase[] = [
   matmulCase(256),
   matmulCase(512),

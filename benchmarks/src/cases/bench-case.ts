@@ -38,6 +38,8 @@ export interface BenchCase {
   /** Training examples per run, for cases whose speed is a throughput (the CNN): reported as examples/s. */
   examplesPerRun?: number;
   target?: SpeedupTarget;
+  /** tfjs wasm runs it only with the bench's fill-ins for its missing kernels (frameworks/tfjs-wasm-fill-ins.ts). */
+  usesTfjsWasmFillIns?: boolean;
   /** Overrides of the default timing policy, e.g. a tighter budget for cases that are slow on tfjs-cpu. */
   timing?: Partial<TimingPolicy>;
   prepareTessera(): PreparedRun;

@@ -65,7 +65,9 @@ export function cnnTrainingCase(data: FashionMnistArrays): BenchCase {
   return {
     name: `CNN (Conv2D 32, Conv2D 64, Dense 128) fit, ${batches} batches of ${batchSize}, Adam`,
     examplesPerRun: cnnTrainingExamples,
-    target: { minimumSpeedupOverTfjsCpu: 20 },
+    // Issue 3 (tfjs cpu) and issue 7 (tfjs wasm with its missing kernel filled in).
+    target: { minimumSpeedupOverTfjsCpu: 20, minimumSpeedupOverTfjsWasm: 1.5 },
+    usesTfjsWasmFillIns: true,
     timing: { minimumRuns: 3, cellBudgetSeconds: 30 },
     prepareTessera: () => prepareTesseraFit(tesseraCnn, weights, full),
     prepareTfjs: () => prepareTfjsFit(tfjsCnn, weights, full),

@@ -45,6 +45,7 @@ export function conv2dCase(): BenchCase {
   };
   const multiplyAddsPerConvolution = batch * outputSampleSize * kernelSize * kernelSize * inputChannels;
   return {
+    usesTfjsWasmFillIns: true,
     name: `conv2d ${batch}×${height}×${width}×${inputChannels} ⊛ ${filterShape.join('×')}, forward + backward`,
     // Forward, input gradient and filter gradient each cost one convolution's multiply-adds (ignoring the zero border).
     floatingPointOperations: 3 * 2 * multiplyAddsPerConvolution,

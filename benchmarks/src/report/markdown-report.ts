@@ -1,4 +1,5 @@
 import type { FrameworkName } from '../frameworks/framework';
+import { tfjsWasmFillIns } from '../frameworks/tfjs-wasm-fill-ins';
 import type { CaseResult, CellResult } from '../run-case';
 import type { CpuPeak } from './cpu-peak';
 import {
@@ -60,7 +61,7 @@ function machineLines(machine: MachineInfo, totalSeconds: number): string[] {
     `| system | ${machine.platform} |`,
     `| Node | ${machine.nodeVersion} |`,
     `| versions | @tessera/core ${machine.tesseraVersion}, @tensorflow/tfjs ${tfjs.tfjsVersion} |`,
-    `| tfjs wasm | SIMD ${tfjs.wasmSimd ? 'on' : 'off'}, threads ${tfjs.wasmThreads ? 'on' : 'off'} |`,
+    `| tfjs wasm | SIMD ${tfjs.wasmSimd ? 'on' : 'off'}, threads ${tfjs.wasmThreads ? 'on' : 'off'}; its missing ${tfjsWasmFillIns.join(' and ')} filled in by the bench from its own Conv2D, Transpose, OneHot and BatchMatMul kernels |`,
     `| date | ${machine.date} (whole bench: ${totalSeconds.toFixed(0)} s) |`,
     ...peakLines(machine.peak),
     `| other processes | used ${(machine.otherProcessesCpuShare * 100).toFixed(0)}% of the CPU time during the bench${busyWarning} |`,
@@ -189,6 +190,14 @@ function notes(results: readonly CaseResult[], skippedCases: readonly string[]):
       }
     }
     if (benchCase.scaledDown) items.push(`- ${benchCase.name}, ≈: ${benchCase.scaledDown.explanation}`);
+    const wasmDifference = benchCase.usesTfjsWasmFillIns
+      ? tesseraDifferenceFromTfjsCpu(result, 'tfjs-wasm')
+      : undefined;
+    if (wasmDifference !== undefined) {
+      items.push(
+        `- ${benchCase.name}, tfjs wasm: ran with the bench's fill-ins; its first outputs differ from tfjs cpu's by ${formatDifference(wasmDifference)} (max rel.).`,
+      );
+    }
     const jaxDifference = benchCase.prepareJaxJs ? tesseraDifferenceFromTfjsCpu(result, 'jax-js') : undefined;
     if (jaxDifference !== undefined) {
       items.push(
