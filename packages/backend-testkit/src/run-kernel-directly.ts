@@ -28,6 +28,17 @@ export async function runKernelDirectly(
   inputs: Record<string, DirectInput>,
   attributes: object,
 ): Promise<ReadResult> {
+  const [first] = await runKernelDirectlyOutputs(backend, kernelName, inputs, attributes);
+  return first;
+}
+
+/** runKernelDirectly for kernels with several outputs (the fused optimizer updates): every output, in order. */
+export async function runKernelDirectlyOutputs(
+  backend: Backend,
+  kernelName: KernelName,
+  inputs: Record<string, DirectInput>,
+  attributes: object,
+): Promise<ReadResult[]> {
   const written: DataId[] = [];
   const infos: Record<string, TensorInfo> = {};
   try {
@@ -39,11 +50,16 @@ export async function runKernelDirectly(
     const kernel = (backend.kernels as Record<string, unknown>)[kernelName] as (
       inputs: unknown,
       attributes: unknown,
-    ) => TensorInfo;
-    const output = kernel(infos, attributes);
-    const values = Array.from(await backend.storage.read(output.dataId));
-    if (!written.includes(output.dataId)) backend.storage.dispose(output.dataId);
-    return { shape: [...output.shape], dtype: output.dtype, values };
+    ) => TensorInfo | TensorInfo[];
+    const produced = kernel(infos, attributes);
+    const outputs = Array.isArray(produced) ? produced : [produced];
+    const results: ReadResult[] = [];
+    for (const output of outputs) {
+      const values = Array.from(await backend.storage.read(output.dataId));
+      results.push({ shape: [...output.shape], dtype: output.dtype, values });
+    }
+    for (const output of outputs) if (!written.includes(output.dataId)) backend.storage.dispose(output.dataId);
+    return results;
   } finally {
     for (const dataId of written) backend.storage.dispose(dataId);
   }

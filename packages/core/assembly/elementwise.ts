@@ -147,3 +147,68 @@ export function unary(op: i32, x: usize, out: usize, length: i32): void {
       unaryLoop(RELU, x, out, length);
   }
 }
+
+/**
+ * One Adam step over `length` float32 elements (the adamUpdate kernel), in the composite's order of operations so
+ * that every intermediate rounds alike: m' = m·β1 + g·(1 − β1); v' = v·β2 + g²·(1 − β2);
+ * p' = p − m'·stepSize / (√(v' / secondCorrection) + ε). The scalars arrive already rounded to float32.
+ */
+export function adamUpdate(
+  variable: usize,
+  gradient: usize,
+  firstMoment: usize,
+  secondMoment: usize,
+  outVariable: usize,
+  outFirst: usize,
+  outSecond: usize,
+  length: i32,
+  beta1: f32,
+  oneMinusBeta1: f32,
+  beta2: f32,
+  oneMinusBeta2: f32,
+  stepSize: f32,
+  secondCorrection: f32,
+  epsilon: f32,
+): void {
+  const b1 = f32x4.splat(beta1);
+  const c1 = f32x4.splat(oneMinusBeta1);
+  const b2 = f32x4.splat(beta2);
+  const c2 = f32x4.splat(oneMinusBeta2);
+  const step = f32x4.splat(stepSize);
+  const correction = f32x4.splat(secondCorrection);
+  const eps = f32x4.splat(epsilon);
+  const vectorLength = length & ~3;
+  for (let index = 0; index < length; index += 4) {
+    const offset = <usize>index << 2;
+    let g: v128;
+    let m: v128;
+    let v: v128;
+    let p: v128;
+    if (index < vectorLength) {
+      g = v128.load(gradient + offset);
+      m = v128.load(firstMoment + offset);
+      v = v128.load(secondMoment + offset);
+      p = v128.load(variable + offset);
+    } else {
+      // The last, partial vector: one lane at a time (lane 0 of each).
+      g = f32x4.splat(load<f32>(gradient + offset));
+      m = f32x4.splat(load<f32>(firstMoment + offset));
+      v = f32x4.splat(load<f32>(secondMoment + offset));
+      p = f32x4.splat(load<f32>(variable + offset));
+    }
+    const newFirst = f32x4.add(f32x4.mul(m, b1), f32x4.mul(g, c1));
+    const newSecond = f32x4.add(f32x4.mul(v, b2), f32x4.mul(f32x4.mul(g, g), c2));
+    const denominator = f32x4.add(f32x4.sqrt(f32x4.div(newSecond, correction)), eps);
+    const newVariable = f32x4.sub(p, f32x4.div(f32x4.mul(newFirst, step), denominator));
+    if (index < vectorLength) {
+      v128.store(outFirst + offset, newFirst);
+      v128.store(outSecond + offset, newSecond);
+      v128.store(outVariable + offset, newVariable);
+    } else {
+      store<f32>(outFirst + offset, f32x4.extract_lane(newFirst, 0));
+      store<f32>(outSecond + offset, f32x4.extract_lane(newSecond, 0));
+      store<f32>(outVariable + offset, f32x4.extract_lane(newVariable, 0));
+      index -= 3;
+    }
+  }
+}

@@ -111,6 +111,7 @@ const REQUIRED_CORE_EXPORTS = [
   'avgPool2d',
   'batchNorm',
   'layerNorm',
+  'adamUpdate',
   'dropout',
   // autograd
   'grad',

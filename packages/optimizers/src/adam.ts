@@ -1,4 +1,4 @@
-import { add, div, maximum, mul, sqrt, square, sub, type Tensor, type Variable } from '@tessera/core';
+import { adamUpdate, add, div, maximum, mul, sqrt, square, sub, type Tensor, type Variable } from '@tessera/core';
 import { Optimizer, type OptimizerOptions } from './optimizer';
 import { assertBoolean, assertNonNegative, assertUnitInterval } from './validate-config';
 
@@ -37,19 +37,30 @@ export class Adam extends Optimizer {
   protected applyUpdate(target: Variable, gradient: Tensor, learningRate: number, step: number): void {
     const firstMoment = this.slot(target, 'm');
     const secondMoment = this.slot(target, 'v');
+    // Bias corrections are computed in float64 on the host: β^t underflows nothing and costs no kernel.
+    const firstCorrection = 1 - this.beta1 ** step;
+    const secondCorrection = 1 - this.beta2 ** step;
+    if (!this.amsgrad) {
+      // One fused kernel where the backend has it (core's composite rounds the same way where it does not).
+      const [newTarget, newFirst, newSecond] = adamUpdate(target, gradient, firstMoment, secondMoment, {
+        beta1: this.beta1,
+        beta2: this.beta2,
+        epsilon: this.epsilon,
+        stepSize: learningRate / firstCorrection,
+        secondCorrection,
+      });
+      firstMoment.assign(newFirst);
+      secondMoment.assign(newSecond);
+      target.assign(newTarget);
+      return;
+    }
     const newFirst = add(mul(firstMoment, this.beta1), mul(gradient, 1 - this.beta1));
     const newSecond = add(mul(secondMoment, this.beta2), mul(square(gradient), 1 - this.beta2));
     firstMoment.assign(newFirst);
     secondMoment.assign(newSecond);
-    let secondForStep = newSecond;
-    if (this.amsgrad) {
-      const maximumSecond = this.slot(target, 'vhat');
-      secondForStep = maximum(maximumSecond, newSecond);
-      maximumSecond.assign(secondForStep);
-    }
-    // Bias corrections are computed in float64 on the host: β^t underflows nothing and costs no kernel.
-    const firstCorrection = 1 - this.beta1 ** step;
-    const secondCorrection = 1 - this.beta2 ** step;
+    const maximumSecond = this.slot(target, 'vhat');
+    const secondForStep = maximum(maximumSecond, newSecond);
+    maximumSecond.assign(secondForStep);
     const denominator = add(sqrt(div(secondForStep, secondCorrection)), this.epsilon);
     const update = div(mul(newFirst, learningRate / firstCorrection), denominator);
     target.assign(sub(target, update));

@@ -1,4 +1,5 @@
 import {
+  adamUpdate,
   avgPool2d,
   broadcastTo,
   conv2d,
@@ -180,6 +181,23 @@ export const OPTIONAL_KERNEL_CHECKS: BackendCheck[] = [
           const actual = await runKernelDirectly(session.wrapped, 'fusedMatmul', inputs, attributes);
           assertResultsMatch(`fusedMatmul ${activation}`, actual, expected, session.tolerance('float32'));
         }
+      }
+    },
+  },
+  {
+    area: 'kernels',
+    kernel: 'adamUpdate',
+    title: 'one fused Adam step (variable and both moments), lengths around vector widths',
+    async run(session) {
+      const options = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, stepSize: 0.01, secondCorrection: 0.02 };
+      for (const length of [1, 5, 300]) {
+        const variable = session.random.floats(length);
+        const gradient = session.random.floats(length, -0.5, 0.5);
+        const first = session.random.floats(length, -0.1, 0.1);
+        const second = session.random.floats(length, 0, 0.01);
+        await session.compare(`adamUpdate [${length}]`, () =>
+          adamUpdate(tensor(variable), tensor(gradient), tensor(first), tensor(second), options),
+        );
       }
     },
   },

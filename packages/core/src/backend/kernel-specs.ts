@@ -116,6 +116,26 @@ export interface OptionalKernelSpecs {
     { a: TensorInfo; b: TensorInfo; bias: TensorInfo },
     { transposeA: boolean; transposeB: boolean; activation: Activation }
   >;
+  /**
+   * One Adam step for one variable, fused: returns [variable, firstMoment, secondMoment] updated, each float32 of
+   * the variable's shape. In float32, rounding after every operation in this order (so that it equals the composite
+   * bit for bit): m' = m·β1 + g·(1 − β1); v' = v·β2 + g²·(1 − β2); variable − m'·stepSize / (√(v' / secondCorrection)
+   * + ε), where stepSize = learningRate / (1 − β1^t) and secondCorrection = 1 − β2^t.
+   */
+  adamUpdate: Spec<
+    { variable: TensorInfo; gradient: TensorInfo; firstMoment: TensorInfo; secondMoment: TensorInfo },
+    AdamUpdateAttributes,
+    [TensorInfo, TensorInfo, TensorInfo]
+  >;
+}
+
+/** The numbers of one Adam step (see the adamUpdate kernel); host-side float64, rounded to float32 where used. */
+export interface AdamUpdateAttributes {
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  stepSize: number;
+  secondCorrection: number;
 }
 
 export type KernelSpecs = RequiredKernelSpecs & OptionalKernelSpecs;
@@ -126,6 +146,11 @@ export type KernelName = keyof KernelSpecs;
 export type KernelInputs<K extends KernelName> = KernelSpecs[K]['inputs'];
 export type KernelAttributes<K extends KernelName> = KernelSpecs[K]['attributes'];
 export type KernelOutput<K extends KernelName> = KernelSpecs[K]['output'];
+/** Kernels that return several tensors (the fused optimizer updates); all others return one. */
+export type MultiOutputKernelName = {
+  [K in KernelName]: KernelOutput<K> extends TensorInfo ? never : K;
+}[KernelName];
+export type SingleOutputKernelName = Exclude<KernelName, MultiOutputKernelName>;
 
 export const REQUIRED_KERNELS: readonly RequiredKernelName[] = [
   'unary',
@@ -160,4 +185,5 @@ export const OPTIONAL_KERNELS: readonly OptionalKernelName[] = [
   'avgPool2d',
   'avgPool2dBackward',
   'fusedMatmul',
+  'adamUpdate',
 ];

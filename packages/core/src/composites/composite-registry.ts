@@ -1,6 +1,7 @@
-import type { KernelAttributes, OptionalKernelName } from '../backend/kernel-specs';
+import type { KernelAttributes, KernelOutput, OptionalKernelName, TensorInfo } from '../backend/kernel-specs';
 import type { TensorInputs } from '../engine/engine';
 import type { Tensor } from '../tensor';
+import { adamUpdateComposite } from './adam-update-composite';
 import { avgPool2dBackwardComposite } from './avg-pool2d-backward-composite';
 import { avgPool2dComposite } from './avg-pool2d-composite';
 import { broadcastToComposite } from './broadcast-to-composite';
@@ -16,7 +17,7 @@ import { softmaxComposite } from './softmax-composite';
 export type CompositeFunction<K extends OptionalKernelName> = (
   inputs: TensorInputs<K>,
   attributes: KernelAttributes<K>,
-) => Tensor;
+) => KernelOutput<K> extends TensorInfo ? Tensor : Tensor[];
 
 /**
  * Every optional kernel built from required ones. A backend without the kernel runs this instead; it is
@@ -34,4 +35,5 @@ export const COMPOSITES: { [K in OptionalKernelName]: CompositeFunction<K> } = {
   avgPool2d: avgPool2dComposite,
   avgPool2dBackward: avgPool2dBackwardComposite,
   fusedMatmul: fusedMatmulComposite,
+  adamUpdate: adamUpdateComposite,
 };

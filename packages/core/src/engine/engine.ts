@@ -1,5 +1,13 @@
 import type { Backend } from '../backend/backend-definition';
-import type { DataId, KernelAttributes, KernelInputs, KernelName, TensorInfo } from '../backend/kernel-specs';
+import type {
+  DataId,
+  KernelAttributes,
+  KernelInputs,
+  KernelName,
+  MultiOutputKernelName,
+  SingleOutputKernelName,
+  TensorInfo,
+} from '../backend/kernel-specs';
 import { COMPOSITES } from '../composites/composite-registry';
 import { bytesPerElement, type DType, type TypedArray } from '../dtype';
 import { BackendError, DisposedTensorError, KernelNotFoundError } from '../errors';
@@ -49,20 +57,68 @@ export class Engine {
   }
 
   /** Runs a kernel on the current backend, or its composite when the backend lacks an optional kernel. */
-  runKernel<K extends KernelName>(name: K, inputs: TensorInputs<K>, attributes: KernelAttributes<K>): Tensor {
+  runKernel<K extends SingleOutputKernelName>(
+    name: K,
+    inputs: TensorInputs<K>,
+    attributes: KernelAttributes<K>,
+  ): Tensor {
     const backend = this.backend;
-    const kernel = (backend.kernels as Record<string, unknown>)[name] as
-      | ((inputs: unknown, attributes: unknown) => TensorInfo)
-      | undefined;
-    if (kernel === undefined) {
-      const composite = (COMPOSITES as Record<string, unknown>)[name] as
-        | ((inputs: TensorInputs<K>, attributes: KernelAttributes<K>) => Tensor)
-        | undefined;
-      if (composite === undefined) {
-        throw new KernelNotFoundError(`${name}: backend '${backend.name}' does not implement this required kernel`);
-      }
-      return composite(inputs, attributes);
+    const kernel = this.kernelOf(name, backend);
+    if (kernel === undefined) return this.composite(name)(inputs, attributes) as Tensor;
+    const { infos, flatInputs } = this.kernelInputs(name, inputs, attributes, backend);
+    const output = this.makeTensorFromInfo(kernel(infos, attributes) as TensorInfo, backend);
+    if (this.isRecording() && flatInputs.some((tensor) => tensor.dtype === 'float32')) {
+      this.recordKernel(name, inputs, attributes, flatInputs, output);
     }
+    return output;
+  }
+
+  /**
+   * Runs a kernel with several outputs (the fused optimizer updates), or its composite. Such kernels have no
+   * gradient: they are never recorded on a tape.
+   */
+  runMultiOutputKernel<K extends MultiOutputKernelName>(
+    name: K,
+    inputs: TensorInputs<K>,
+    attributes: KernelAttributes<K>,
+  ): Tensor[] {
+    const backend = this.backend;
+    const kernel = this.kernelOf(name, backend);
+    if (kernel === undefined) return this.composite(name)(inputs, attributes) as Tensor[];
+    const { infos } = this.kernelInputs(name, inputs, attributes, backend);
+    return (kernel(infos, attributes) as TensorInfo[]).map((info) => this.makeTensorFromInfo(info, backend));
+  }
+
+  private composite<K extends KernelName>(
+    name: K,
+  ): (inputs: TensorInputs<K>, attributes: KernelAttributes<K>) => unknown {
+    return (COMPOSITES as Record<string, unknown>)[name] as (
+      inputs: TensorInputs<K>,
+      attributes: KernelAttributes<K>,
+    ) => unknown;
+  }
+
+  /** The backend's kernel, undefined when an optional kernel falls back to its composite. */
+  private kernelOf(
+    name: KernelName,
+    backend: Backend,
+  ): ((inputs: unknown, attributes: unknown) => unknown) | undefined {
+    const kernel = (backend.kernels as Record<string, unknown>)[name] as
+      | ((inputs: unknown, attributes: unknown) => unknown)
+      | undefined;
+    if (kernel === undefined && !(name in COMPOSITES)) {
+      throw new KernelNotFoundError(`${name}: backend '${backend.name}' does not implement this required kernel`);
+    }
+    return kernel;
+  }
+
+  /** Each input's info on `backend` (copying from other backends where needed), and the inputs as one list. */
+  private kernelInputs<K extends KernelName>(
+    name: K,
+    inputs: TensorInputs<K>,
+    attributes: KernelAttributes<K>,
+    backend: Backend,
+  ): { infos: Record<string, TensorInfo | TensorInfo[]>; flatInputs: Tensor[] } {
     // Element-wise and reduction kernels carry the public op's name in `op`: errors should say `add`, not `binary`.
     const opLabel = typeof (attributes as { op?: unknown }).op === 'string' ? (attributes as { op: string }).op : name;
     const infos: Record<string, TensorInfo | TensorInfo[]> = {};
@@ -76,12 +132,7 @@ export class Engine {
         flatInputs.push(value);
       }
     }
-    const outputInfo = kernel(infos, attributes);
-    const output = this.makeTensorFromInfo(outputInfo, backend);
-    if (this.isRecording() && flatInputs.some((tensor) => tensor.dtype === 'float32')) {
-      this.recordKernel(name, inputs, attributes, flatInputs, output);
-    }
-    return output;
+    return { infos, flatInputs };
   }
 
   /** Creates a tensor from values already validated by the caller. */

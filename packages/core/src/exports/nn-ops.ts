@@ -1,5 +1,6 @@
-// Neural-network ops: softmax family, convolutions, pooling and normalization.
+// Neural-network ops: softmax family, convolutions, pooling, normalization and fused optimizer updates.
 
+export { type AdamUpdateOptions, adamUpdate } from '../ops/adam-update';
 export { avgPool2d } from '../ops/avg-pool2d';
 export { batchNorm } from '../ops/batch-norm';
 export { type Conv1dOptions, conv1d } from '../ops/conv1d';

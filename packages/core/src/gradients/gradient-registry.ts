@@ -59,4 +59,6 @@ export const GRADIENTS: { [K in KernelName]: GradientRule<K> | null } = {
   avgPool2d: avgPool2dGradient,
   avgPool2dBackward: avgPool2dBackwardGradient,
   fusedMatmul: fusedMatmulGradient,
+  // Optimizer updates are applied outside any tape: never differentiated.
+  adamUpdate: null,
 };

@@ -1,6 +1,7 @@
 import type { KernelMap } from '../../backend/backend-definition';
 import type { OptionalKernelName } from '../../backend/kernel-specs';
 import type { CpuStorage } from './cpu-storage';
+import { createAdamUpdateKernel } from './kernels/adam-update';
 import { createAvgPool2dKernel } from './kernels/avg-pool2d';
 import { createAvgPool2dBackwardKernel } from './kernels/avg-pool2d-backward';
 import { createBroadcastToKernel } from './kernels/broadcast-to';
@@ -27,5 +28,6 @@ export function createOptionalKernels(storage: CpuStorage): Pick<KernelMap, Opti
     avgPool2d: createAvgPool2dKernel(storage),
     avgPool2dBackward: createAvgPool2dBackwardKernel(storage),
     fusedMatmul: createFusedMatmulKernel(storage),
+    adamUpdate: createAdamUpdateKernel(storage),
   };
 }

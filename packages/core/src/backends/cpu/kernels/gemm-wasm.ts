@@ -12,6 +12,8 @@ export interface SimdInstance {
   /** The element-wise kernels of assembly/elementwise.ts (see simd-elementwise.ts). */
   binary: (op: number, a: number, aStep: number, b: number, bStep: number, out: number, length: number) => void;
   unary: (op: number, x: number, out: number, length: number) => void;
+  /** assembly/elementwise.ts's adamUpdate: seven addresses, the length, then the seven scalars. */
+  adamUpdate: (...parameters: number[]) => void;
   /** Byte address of the kernel's workspace; the operands follow it. */
   workspace: number;
   operandsStart: number;
@@ -24,6 +26,7 @@ export function instantiateSimdKernels(module: WebAssembly.Module): SimdInstance
     gemm: (...parameters: number[]) => void;
     binary: SimdInstance['binary'];
     unary: SimdInstance['unary'];
+    adamUpdate: SimdInstance['adamUpdate'];
     heapBase: () => number;
     workspaceBytes: () => number;
   };
@@ -34,6 +37,7 @@ export function instantiateSimdKernels(module: WebAssembly.Module): SimdInstance
     run: exports.gemm,
     binary: exports.binary,
     unary: exports.unary,
+    adamUpdate: exports.adamUpdate,
     workspace,
     operandsStart,
     view: new Float32Array(exports.memory.buffer),
