@@ -18,6 +18,11 @@ import {
  */
 const PARALLEL_THRESHOLD = 1 << 20;
 const SIMD_PARALLEL_THRESHOLD = 1 << 22;
+/**
+ * How long a worker spins after a job before it sleeps. On two cores the MLP epoch measured about 10% faster with
+ * 0.3–1 ms of spinning than with none (products of one step arrive under a millisecond apart); 3 ms was no better.
+ */
+const WORKER_SPIN_MILLISECONDS = 0.5;
 
 interface GemmWorker {
   control: Int32Array;
@@ -90,7 +95,7 @@ function startPool(): void {
       const { port1, port2 } = new threads.MessageChannel();
       const worker = new threads.Worker(source, {
         eval: true,
-        workerData: { control, parameters, port: port2, module },
+        workerData: { control, parameters, port: port2, module, spinMilliseconds: WORKER_SPIN_MILLISECONDS },
         transferList: [port2],
       });
       // Idle workers must not keep the process alive.

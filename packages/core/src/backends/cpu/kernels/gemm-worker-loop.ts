@@ -25,16 +25,17 @@ export interface WorkerKernels {
 /**
  * The body of a gemm worker thread. Its source text is evaluated inside the worker next to gemm-blocked.ts's and
  * gemm-wasm.ts's functions, so it must be self-contained: everything it uses arrives as an argument, and the slot
- * numbers above are repeated as literals. It never returns: it sleeps in Atomics.wait between jobs (no CPU while
- * idle) and receives grown data buffers synchronously from its port. The SIMD module, when the calling thread has
+ * numbers above are repeated as literals. It never returns: between jobs it spins briefly, then sleeps in
+ * Atomics.wait (no CPU while idle) and receives grown data buffers synchronously from its port. The SIMD module, when the calling thread has
  * one, arrives compiled in workerData; the worker makes its own instance.
  */
 export function gemmWorkerLoop(threads: typeof WorkerThreads, kernels: WorkerKernels): void {
-  const { control, parameters, port, module } = threads.workerData as {
+  const { control, parameters, port, module, spinMilliseconds } = threads.workerData as {
     control: Int32Array;
     parameters: Float64Array;
     port: WorkerThreads.MessagePort;
     module: WebAssembly.Module | undefined;
+    spinMilliseconds: number;
   };
   const workspace = kernels.createGemmWorkspace();
   let simd: ReturnType<typeof InstantiateSimdKernels> | undefined;
@@ -61,6 +62,11 @@ export function gemmWorkerLoop(threads: typeof WorkerThreads, kernels: WorkerKer
   let generation = -1;
   let seen = Atomics.load(control, 0);
   for (;;) {
+    // Spin a moment before sleeping: a training step sends its products a fraction of a millisecond apart, and
+    // waking a sleeping thread can cost as much as a small product (on a virtual machine, an idle virtual CPU
+    // must be woken too). The spin is bounded, so an idle pool sleeps.
+    const spinUntil = performance.now() + spinMilliseconds;
+    while (Atomics.load(control, 0) === seen && performance.now() < spinUntil) {}
     Atomics.wait(control, 0, seen);
     seen = Atomics.load(control, 0);
     try {
