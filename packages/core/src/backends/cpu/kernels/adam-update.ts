@@ -3,9 +3,7 @@ import type { AdamUpdateAttributes } from '../../../backend/kernel-specs';
 import type { CpuStorage } from '../cpu-storage';
 import { currentSimdInstance } from '../wasm/simd-instance';
 import { reserveOperandMemory } from './gemm-wasm';
-
-/** Below this many elements the copies in and out of WebAssembly memory cost more than the TypeScript loop. */
-const SMALLEST_SIMD_LENGTH = 256;
+import { SMALLEST_SIMD_LENGTH } from './simd-elementwise';
 
 /**
  * The fused Adam step (kernel-specs.ts): one pass over the four inputs instead of thirteen element-wise kernels.

@@ -1,6 +1,6 @@
 import type * as WorkerThreads from 'node:worker_threads';
 import { simdKernelModule } from '../wasm/simd-kernels';
-import { blockedGemm, blockedGemmSource, createGemmWorkspace } from './gemm-blocked';
+import { blockedGemm, blockedGemmSource, createGemmWorkspace, type GemmWorkspace } from './gemm-blocked';
 import { instantiateSimdKernels, wasmGemm, wasmGemmSource } from './gemm-wasm';
 import {
   CONTROL_DONE,
@@ -48,24 +48,11 @@ interface NodeGlobals {
   process?: { getBuiltinModule?: (id: string) => unknown; env?: Record<string, string | undefined> };
 }
 
-/** Runs rows of a product on the calling thread: blockedGemm's arguments without the workspace. */
-export type GemmOnThisThread = (
-  a: Float32Array,
-  aOffset: number,
-  aRowStride: number,
-  aInnerStride: number,
-  b: Float32Array,
-  bOffset: number,
-  bInnerStride: number,
-  bColumnStride: number,
-  out: Float32Array,
-  outOffset: number,
-  outRowStride: number,
-  m: number,
-  n: number,
-  k: number,
-  accumulate: boolean,
-) => void;
+/** blockedGemm's arguments without its workspace: one product (or rows of it), whichever kernel runs it. */
+export type GemmArguments = Parameters<typeof blockedGemm> extends [...infer Rest, GemmWorkspace] ? Rest : never;
+
+/** Runs rows of a product on the calling thread. */
+export type GemmOnThisThread = (...product: GemmArguments) => void;
 
 /**
  * Worker threads exist only where Node's `process.getBuiltinModule` does (Node ≥ 20.16); browsers and bundles

@@ -80,48 +80,25 @@ export function gemmWorkerLoop(threads: typeof WorkerThreads, kernels: WorkerKer
         out = buffers.out;
       }
       const job = parameters;
-      const accumulate = job[12] === 1;
-      const ranSimd =
-        job[13] === 1 &&
-        simd !== undefined &&
-        kernels.wasmGemm(
-          a,
-          job[1],
-          job[2],
-          job[3],
-          b,
-          job[4],
-          job[5],
-          job[6],
-          out,
-          job[7],
-          job[8],
-          job[9],
-          job[10],
-          job[11],
-          accumulate,
-          simd,
-        );
-      if (!ranSimd) {
-        kernels.blockedGemm(
-          a,
-          job[1],
-          job[2],
-          job[3],
-          b,
-          job[4],
-          job[5],
-          job[6],
-          out,
-          job[7],
-          job[8],
-          job[9],
-          job[10],
-          job[11],
-          accumulate,
-          workspace,
-        );
-      }
+      const product = [
+        a,
+        job[1],
+        job[2],
+        job[3],
+        b,
+        job[4],
+        job[5],
+        job[6],
+        out,
+        job[7],
+        job[8],
+        job[9],
+        job[10],
+        job[11],
+        job[12] === 1,
+      ] as const;
+      const ranSimd = job[13] === 1 && simd !== undefined && kernels.wasmGemm(...product, simd);
+      if (!ranSimd) kernels.blockedGemm(...product, workspace);
       Atomics.store(control, 3, 0);
     } catch {
       Atomics.store(control, 3, 1);

@@ -11,65 +11,10 @@ const SMALL_PROBLEM = 4096;
 const workspace = createGemmWorkspace();
 
 /** The SIMD kernel where this engine has it and it has memory for the operands, else the TypeScript one. */
-const onThisThread: GemmOnThisThread = (
-  a,
-  aOffset,
-  aRowStride,
-  aInnerStride,
-  b,
-  bOffset,
-  bInnerStride,
-  bColumnStride,
-  out,
-  outOffset,
-  outRowStride,
-  m,
-  n,
-  k,
-  accumulate,
-) => {
+const onThisThread: GemmOnThisThread = (...product) => {
   const simd = currentSimdInstance();
-  if (
-    simd !== undefined &&
-    wasmGemm(
-      a,
-      aOffset,
-      aRowStride,
-      aInnerStride,
-      b,
-      bOffset,
-      bInnerStride,
-      bColumnStride,
-      out,
-      outOffset,
-      outRowStride,
-      m,
-      n,
-      k,
-      accumulate,
-      simd,
-    )
-  ) {
-    return;
-  }
-  blockedGemm(
-    a,
-    aOffset,
-    aRowStride,
-    aInnerStride,
-    b,
-    bOffset,
-    bInnerStride,
-    bColumnStride,
-    out,
-    outOffset,
-    outRowStride,
-    m,
-    n,
-    k,
-    accumulate,
-    workspace,
-  );
+  if (simd !== undefined && wasmGemm(...product, simd)) return;
+  blockedGemm(...product, workspace);
 };
 
 /**

@@ -10,7 +10,7 @@ const UNARY_CODES: Partial<Record<UnaryOp, number>> = { neg: 0, abs: 1, sqrt: 2,
  * Below this many elements the copies in and out of WebAssembly memory and the call cost more than the TypeScript
  * loop (about 3 ns per element here, against well under 1 ns for the SIMD loop with its copies).
  */
-const SMALLEST_SIMD_LENGTH = 256;
+export const SMALLEST_SIMD_LENGTH = 256;
 
 /**
  * out = a op b on the float32 SIMD kernel, where `a` and `b` have out's length or one element (a scalar; at most
