@@ -19,6 +19,8 @@ export { removeBackend } from './backend-api/remove-backend';
 export { setBackend } from './backend-api/set-backend';
 export { toBackend } from './backend-api/to-backend';
 export { type CpuBackend, type CpuCapabilities, createCpuBackend } from './backends/cpu/create-cpu-backend';
+// compiled steps
+export { type CompiledSignature, type CompiledStep, compileStep } from './compile/compile-step';
 export type { DType, TypedArray } from './dtype';
 export type { MemoryInfo } from './engine/engine';
 export type { DebugOptions, LeakReport } from './engine/leak-tracker';
@@ -37,6 +39,7 @@ export * from './exports/core-ops';
 export * from './exports/creation-and-activation-ops';
 export * from './exports/nn-ops';
 export * from './exports/reduction-and-shape-ops';
+export { checkValues } from './memory/check-values';
 export { dispose } from './memory/dispose';
 export { keep } from './memory/keep';
 export { memory } from './memory/memory';

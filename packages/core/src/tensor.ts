@@ -59,6 +59,7 @@ export class Tensor extends TensorMethods {
   /** A copy of the values, read asynchronously (works on every backend). */
   async data(): Promise<TypedArray> {
     this.assertAlive('data');
+    ENGINE.tracer?.untraceable(`data: tensor #${this.id} was read back`);
     const values = await this.currentBackend.storage.read(this.currentDataId);
     return values.slice();
   }
@@ -66,6 +67,7 @@ export class Tensor extends TensorMethods {
   /** A copy of the values, read synchronously where the backend can (the CPU backend can). */
   dataSync(): TypedArray {
     this.assertAlive('dataSync');
+    ENGINE.tracer?.untraceable(`dataSync: tensor #${this.id} was read back`);
     const storage = this.currentBackend.storage;
     if (!storage.readSync) {
       throw new BackendError(

@@ -1,3 +1,5 @@
+import type { Backend } from './backend/backend-definition';
+import type { DataId } from './backend/kernel-specs';
 import { bytesPerElement } from './dtype';
 import { ENGINE } from './engine/engine';
 import { DTypeError, InvalidArgumentError, ShapeError } from './errors';
@@ -46,9 +48,15 @@ export class Variable extends Tensor {
         `assign: variable '${this.name}' has shape ${formatShape(this.shape)}, got a value of shape ${formatShape(value.shape)}`,
       );
     }
-    ENGINE.retainBuffer(value.dataId, value.backend, value.size * bytesPerElement(value.dtype));
+    ENGINE.tracer?.assign(this, value);
+    this.replaceBuffer(value.dataId, value.backend);
+  }
+
+  /** @internal Points the variable at another buffer (the replay of a compiled step assigns this way). */
+  replaceBuffer(dataId: DataId, backend: Backend): void {
+    ENGINE.retainBuffer(dataId, backend, this.size * bytesPerElement(this.dtype));
     ENGINE.releaseBuffer(this.dataId);
-    this.moveTo(value.dataId, value.backend);
+    this.moveTo(dataId, backend);
   }
 
   override dispose(): void {

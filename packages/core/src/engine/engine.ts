@@ -16,6 +16,7 @@ import type { GradientContext } from '../gradients/gradient-rule';
 import { Tensor } from '../tensor';
 import { type Shape, sizeFromShape } from '../util/shape';
 import { BackendRegistry } from './backend-registry';
+import type { KernelTracer } from './kernel-tracer';
 import { LeakTracker } from './leak-tracker';
 import { ScopeManager } from './scope-manager';
 import { Tape, type TapeNode } from './tape';
@@ -49,6 +50,8 @@ export class Engine {
   private readonly buffers = new Map<DataId, BufferRecord>();
   private readonly activeTapes: Tape[] = [];
   private gradientPauses = 0;
+  /** Set while `compileStep` records a trace; undefined otherwise (one property check per kernel). */
+  tracer: KernelTracer | undefined = undefined;
   private liveTensorCount = 0;
   private nextTensorId = 0;
 
@@ -67,6 +70,7 @@ export class Engine {
     if (kernel === undefined) return this.composite(name)(inputs, attributes) as Tensor;
     const { infos, flatInputs } = this.kernelInputs(name, inputs, attributes, backend);
     const output = this.makeTensorFromInfo(kernel(infos, attributes) as TensorInfo, backend);
+    this.tracer?.kernel(name, inputs as Record<string, Tensor | Tensor[]>, attributes, [output]);
     if (this.isRecording() && flatInputs.some((tensor) => tensor.dtype === 'float32')) {
       this.recordKernel(name, inputs, attributes, flatInputs, output);
     }
@@ -86,7 +90,9 @@ export class Engine {
     const kernel = this.kernelOf(name, backend);
     if (kernel === undefined) return this.composite(name)(inputs, attributes) as Tensor[];
     const { infos } = this.kernelInputs(name, inputs, attributes, backend);
-    return (kernel(infos, attributes) as TensorInfo[]).map((info) => this.makeTensorFromInfo(info, backend));
+    const outputs = (kernel(infos, attributes) as TensorInfo[]).map((info) => this.makeTensorFromInfo(info, backend));
+    this.tracer?.kernel(name, inputs as Record<string, Tensor | Tensor[]>, attributes, outputs);
+    return outputs;
   }
 
   private composite<K extends KernelName>(
@@ -138,7 +144,9 @@ export class Engine {
   /** Creates a tensor from values already validated by the caller. */
   makeTensor(values: TypedArray, shape: Shape, dtype: DType, backend: Backend = this.backend): Tensor {
     const dataId = backend.storage.write(values, dtype);
-    return this.makeTensorFromInfo({ dataId, shape, dtype }, backend);
+    const tensor = this.makeTensorFromInfo({ dataId, shape, dtype }, backend);
+    this.tracer?.constant(tensor, values);
+    return tensor;
   }
 
   makeTensorFromInfo(info: TensorInfo, backend: Backend): Tensor {
@@ -283,6 +291,7 @@ export class Engine {
         `${kernelName}: input '${inputName}' lives on backend '${tensor.backend.name}'; move it first with await toBackend(tensor, '${backend.name}')`,
       );
     }
+    this.tracer?.untraceable(`${kernelName}: input '${inputName}' was copied from backend '${tensor.backend.name}'`);
     const dataId = backend.storage.write(source.readSync(tensor.dataId), tensor.dtype);
     // The copy lives as long as the tensor: swap the tensor onto the new backend.
     this.releaseBuffer(tensor.dataId);

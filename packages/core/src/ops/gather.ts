@@ -1,5 +1,6 @@
 import { ENGINE } from '../engine/engine';
 import { DTypeError, InvalidArgumentError } from '../errors';
+import { checkValues } from '../memory/check-values';
 import type { Tensor } from '../tensor';
 import { normalizeAxis } from '../util/shape';
 import { runComposed } from './internal/run-composed';
@@ -15,11 +16,9 @@ export function gather(x: Tensor | TensorLike, indices: Tensor | TensorLike, axi
       throw new DTypeError(`gather: indices must be int32, got ${indexTensor.dtype}`);
     }
     const normalizedAxis = normalizeAxis(axis, input.rank, 'gather');
-    const storage = indexTensor.backend.storage;
-    if (storage.readSync) {
-      // Checked where it is cheap to read; kernels may then index without bounds checks.
-      const values = storage.readSync(indexTensor.dataId);
-      const limit = input.shape[normalizedAxis];
+    const limit = input.shape[normalizedAxis];
+    // Checked where it is cheap to read; kernels may then index without bounds checks.
+    checkValues(indexTensor, (values) => {
       for (let position = 0; position < values.length; position++) {
         const index = values[position];
         if (index < 0 || index >= limit) {
@@ -28,7 +27,7 @@ export function gather(x: Tensor | TensorLike, indices: Tensor | TensorLike, axi
           );
         }
       }
-    }
+    });
     return ENGINE.runKernel('gather', { x: input, indices: indexTensor }, { axis: normalizedAxis });
   });
 }

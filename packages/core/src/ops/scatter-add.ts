@@ -1,5 +1,6 @@
 import { ENGINE } from '../engine/engine';
 import { DTypeError, InvalidArgumentError } from '../errors';
+import { checkValues } from '../memory/check-values';
 import type { Tensor } from '../tensor';
 import { normalizeAxis } from '../util/shape';
 import { runComposed } from './internal/run-composed';
@@ -26,9 +27,7 @@ export function scatterAdd(updates: Tensor | TensorLike, indices: Tensor | Tenso
         `scatterAdd: updates dimensions ${normalizedAxis}..${normalizedAxis + indexTensor.rank - 1} must equal the indices shape [${indexTensor.shape}], got updates [${updatesTensor.shape}]`,
       );
     }
-    const storage = indexTensor.backend.storage;
-    if (storage.readSync) {
-      const values = storage.readSync(indexTensor.dataId);
+    checkValues(indexTensor, (values) => {
       for (let position = 0; position < values.length; position++) {
         if (values[position] < 0 || values[position] >= size) {
           throw new InvalidArgumentError(
@@ -36,7 +35,7 @@ export function scatterAdd(updates: Tensor | TensorLike, indices: Tensor | Tenso
           );
         }
       }
-    }
+    });
     return ENGINE.runKernel(
       'scatterAdd',
       { updates: updatesTensor, indices: indexTensor },

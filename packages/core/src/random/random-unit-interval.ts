@@ -35,6 +35,8 @@ export function assertSeed(seed: unknown, opName: string): asserts seed is numbe
 export function randomUnitInterval(size: number, seed: number | undefined, opName: string): Tensor {
   assertSeed(seed, opName);
   const { key, counter } = nextRandomStream(size, seed);
+  // A compiled step draws the global stream afresh on every replay; a seeded draw repeats by design.
+  if (seed === undefined) ENGINE.tracer?.globalRandomDraw(size);
   const bits = ENGINE.runKernel('randomBits', {}, { shape: [size], key, counter });
   const unsignedTop = mod(floorDiv(bits, 256), TWO_TO_24);
   return mul(cast(unsignedTop, 'float32'), TWO_TO_MINUS_24);

@@ -1,5 +1,6 @@
 import {
   cast,
+  checkValues,
   type DType,
   DTypeError,
   gather,
@@ -153,22 +154,25 @@ export class Embedding extends Layer {
     return gather(this.embeddings as Variable, ids, 0);
   }
 
-  /** Checks the ids where the values can be read synchronously (the CPU backend), before any conversion. */
+  /**
+   * Checks the ids where the values can be read synchronously (the CPU backend), before any conversion; through
+   * `checkValues`, so that a compiled training step repeats the check on every batch.
+   */
   private assertValidIds(input: Tensor): void {
-    if (input.backend.storage.readSync === undefined) return;
-    const values = input.dataSync();
-    for (let position = 0; position < values.length; position++) {
-      const id = values[position];
-      if (!Number.isInteger(id)) {
-        throw new InvalidArgumentError(
-          `Embedding (${this.name}): ids must be integers, got ${id} at position ${position}`,
-        );
+    checkValues(input, (values) => {
+      for (let position = 0; position < values.length; position++) {
+        const id = values[position];
+        if (!Number.isInteger(id)) {
+          throw new InvalidArgumentError(
+            `Embedding (${this.name}): ids must be integers, got ${id} at position ${position}`,
+          );
+        }
+        if (id < 0 || id >= this.inputDim) {
+          throw new InvalidArgumentError(
+            `Embedding (${this.name}): id ${id} at position ${position} is out of range [0, ${this.inputDim})`,
+          );
+        }
       }
-      if (id < 0 || id >= this.inputDim) {
-        throw new InvalidArgumentError(
-          `Embedding (${this.name}): id ${id} at position ${position} is out of range [0, ${this.inputDim})`,
-        );
-      }
-    }
+    });
   }
 }

@@ -20,6 +20,12 @@ export interface CompileOptions {
   metrics?: readonly MetricIdentifier[] | ReadonlyArray<readonly MetricIdentifier[]>;
   /** Scales each output's loss in the total (default 1 each). */
   lossWeights?: readonly number[];
+  /**
+   * Train op by op instead of through a compiled step (Keras's `run_eagerly`). Default false: `fit` traces its
+   * step with core's `compileStep` and replays it, falling back to eager execution per input signature when the
+   * step cannot be traced.
+   */
+  runEagerly?: boolean;
 }
 
 export interface CompiledModel {
@@ -30,6 +36,7 @@ export interface CompiledModel {
   lossWeights: number[];
   /** Per output, the metric objects (fresh per compile) and the keys they are logged under. */
   metrics: Array<Array<{ key: string; metric: Metric }>>;
+  runEagerly: boolean;
   /** What `model.json` records so `loadModel` can compile again; undefined when something is a custom function. */
   trainingConfig: { [key: string]: JsonValue } | undefined;
 }
@@ -76,6 +83,9 @@ export function compileModel(options: CompileOptions, outputNames: readonly stri
       return { key: outputCount === 1 ? metric.name : `${outputName}_${metric.name}`, metric };
     }),
   );
+  if (options.runEagerly !== undefined && typeof options.runEagerly !== 'boolean') {
+    throw new InvalidArgumentError(`compile: runEagerly must be a boolean, got ${String(options.runEagerly)}`);
+  }
   const optimizer = resolveOptimizer(options.optimizer);
   const serializableLosses = lossList.every((loss) => typeof loss === 'string');
   const serializableMetrics = metricIdentifiers.every((metric) =>
@@ -97,6 +107,7 @@ export function compileModel(options: CompileOptions, outputNames: readonly stri
     losses: lossList.map((loss) => getLoss(loss, 'compile')),
     lossWeights,
     metrics,
+    runEagerly: options.runEagerly ?? false,
     trainingConfig,
   };
 }

@@ -8,6 +8,7 @@ import type { CompiledModel } from './compile-model';
 import { evaluateSource, metricResults, resetMetrics } from './evaluate-source';
 import { type TensorOrList, toTensorList } from './tensor-list';
 import { type StepModel, trainStep } from './train-step';
+import { TrainStepCompiler } from './train-step-compiler';
 
 export interface FitOptions {
   epochs?: number;
@@ -150,6 +151,8 @@ export async function runFit(
   };
   const history: History = { epoch: [], history: {} };
   model.stopTraining = false;
+  // Its traces hold a few constant buffers: they live for this call only.
+  const compiler = compiled.runEagerly ? undefined : new TrainStepCompiler(model, compiled);
   try {
     for (const callback of callbacks) callback.setModel?.(model, params);
     for (const callback of callbacks) await callback.onTrainBegin?.({});
@@ -167,7 +170,7 @@ export async function runFit(
           const classGroups =
             classWeights === undefined ? undefined : await classGroupsFor(batch.targets[0], classWeights, 'fit');
           try {
-            loss = await trainStep(model, compiled, batch.inputs, batch.targets, classGroups);
+            loss = await trainStep(model, compiled, batch.inputs, batch.targets, classGroups, compiler);
           } finally {
             for (const group of classGroups ?? []) group.rows.dispose();
           }
@@ -198,6 +201,7 @@ export async function runFit(
     }
     for (const callback of callbacks) await callback.onTrainEnd?.(lastLogs);
   } finally {
+    compiler?.dispose();
     for (const tensor of owned) tensor.dispose();
   }
   return history;

@@ -13,6 +13,7 @@ import type { CallOptions, Layer } from '../layer';
 import { applyLoss } from './apply-loss';
 import type { ClassGroup } from './class-weights';
 import type { CompiledModel } from './compile-model';
+import type { TrainStepCompiler } from './train-step-compiler';
 
 /** What one training or evaluation step needs from a model. */
 export interface StepModel {
@@ -63,7 +64,9 @@ export async function updateMetrics(
 /**
  * One optimizer step on one batch: forward with `training: true`, gradients of the total loss, the optimizer's
  * update, then the weight constraints. Returns the batch's loss (penalties included, as Keras reports it). Values
- * are read back with `await data()`, so backends without synchronous reads (WebGPU) train too.
+ * are read back with `await data()`, so backends without synchronous reads (WebGPU) train too. With a `compiler`
+ * the forward, loss and gradients run as a compiled step (class weights need the eager path: their per-batch
+ * row groups are host data).
  */
 export async function trainStep(
   model: StepModel,
@@ -71,11 +74,22 @@ export async function trainStep(
   inputs: readonly Tensor[],
   targets: readonly Tensor[],
   classGroups: readonly ClassGroup[] | undefined,
+  compiler?: TrainStepCompiler,
 ): Promise<number> {
   model.ensureBuilt(inputs);
   const trainable = model.trainableWeights;
   if (trainable.length === 0) throw new InvalidArgumentError(`fit: ${model.name} has no trainable weights`);
   let outputs: Tensor[] = [];
+  if (compiler !== undefined && classGroups === undefined) {
+    const loss = tidy(() => {
+      const results = compiler.run(inputs, targets, trainable);
+      outputs = results.outputs.map((output) => keep(output));
+      compiled.optimizer.step(results.gradients);
+      for (const layer of model.layers) layer.applyConstraints();
+      return results.loss;
+    });
+    return readLossAndUpdateMetrics(compiled, targets, outputs, loss);
+  }
   // The step runs in a scope; the loss and the outputs (which the metrics reuse) are kept past it and read after.
   const loss = tidy(() => {
     const { value, grads } = variableGrads(() => {
@@ -87,6 +101,15 @@ export async function trainStep(
     for (const layer of model.layers) layer.applyConstraints();
     return value;
   });
+  return readLossAndUpdateMetrics(compiled, targets, outputs, loss);
+}
+
+async function readLossAndUpdateMetrics(
+  compiled: CompiledModel,
+  targets: readonly Tensor[],
+  outputs: readonly Tensor[],
+  loss: Tensor,
+): Promise<number> {
   try {
     await updateMetrics(compiled, targets, outputs);
     return (await loss.data())[0] as number;

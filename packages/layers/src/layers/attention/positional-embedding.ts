@@ -1,6 +1,7 @@
 import {
   add,
   cast,
+  checkValues,
   type DType,
   DTypeError,
   gather,
@@ -149,13 +150,13 @@ export class PositionalEmbedding extends Layer {
 
   /** Checks the ids where they can be read synchronously (the CPU backend): gather would not. */
   private assertValidIds(input: Tensor): void {
-    if (input.backend.storage.readSync === undefined) return;
-    const values = input.dataSync();
-    const position = values.findIndex((id) => !Number.isInteger(id) || id < 0 || id >= this.inputDim);
-    if (position >= 0) {
-      throw new InvalidArgumentError(
-        `PositionalEmbedding (${this.name}): ids must be integers in [0, ${this.inputDim}), got ${values[position]} at position ${position}`,
-      );
-    }
+    checkValues(input, (values) => {
+      const position = values.findIndex((id) => !Number.isInteger(id) || id < 0 || id >= this.inputDim);
+      if (position >= 0) {
+        throw new InvalidArgumentError(
+          `PositionalEmbedding (${this.name}): ids must be integers in [0, ${this.inputDim}), got ${values[position]} at position ${position}`,
+        );
+      }
+    });
   }
 }
