@@ -1,4 +1,5 @@
 import type { BackendCheck } from './check';
+import { ELEMENTWISE_CHAIN_CHECK } from './checks/elementwise-chain-check';
 import { ELEMENTWISE_CHECKS } from './checks/elementwise-checks';
 import { GRADIENT_CHECKS } from './checks/gradient-checks';
 import { LAYOUT_CHECKS } from './checks/layout-checks';
@@ -17,6 +18,7 @@ export const ALL_CHECKS: readonly BackendCheck[] = [
   ...LAYOUT_CHECKS,
   ...RANDOM_CHECKS.filter((check) => check.area === 'kernels'),
   ...OPTIONAL_KERNEL_CHECKS,
+  ELEMENTWISE_CHAIN_CHECK,
   ...GRADIENT_CHECKS,
   ...MEMORY_CHECKS,
   ...READ_CHECKS,

@@ -18,7 +18,7 @@ describe('coverageMatrix', () => {
   // Runs after both suites above have finished and published their matrices.
   it('returns the published matrices, every row passing except the skipped kernel', () => {
     const selfCheck = coverageMatrix().find((entry) => entry.backend === 'cpu (self-check)');
-    expect(selfCheck?.rows.length).toBe(34);
+    expect(selfCheck?.rows.length).toBe(35);
     expect(selfCheck?.rows.filter((row) => row.status !== 'pass')).toEqual([]);
     const withSkip = coverageMatrix().find((entry) => entry.backend === 'cpu (full shapes, conv2d skipped)');
     expect(withSkip?.rows.filter((row) => row.status !== 'pass')).toEqual([

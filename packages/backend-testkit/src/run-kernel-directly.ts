@@ -25,7 +25,7 @@ function typedValues(input: DirectInput) {
 export async function runKernelDirectly(
   backend: Backend,
   kernelName: KernelName,
-  inputs: Record<string, DirectInput>,
+  inputs: Record<string, DirectInput | DirectInput[]>,
   attributes: object,
 ): Promise<ReadResult> {
   const [first] = await runKernelDirectlyOutputs(backend, kernelName, inputs, attributes);
@@ -36,16 +36,20 @@ export async function runKernelDirectly(
 export async function runKernelDirectlyOutputs(
   backend: Backend,
   kernelName: KernelName,
-  inputs: Record<string, DirectInput>,
+  inputs: Record<string, DirectInput | DirectInput[]>,
   attributes: object,
 ): Promise<ReadResult[]> {
   const written: DataId[] = [];
-  const infos: Record<string, TensorInfo> = {};
+  const infos: Record<string, TensorInfo | TensorInfo[]> = {};
+  const write = (input: DirectInput): TensorInfo => {
+    const dataId = backend.storage.write(typedValues(input), input.dtype);
+    written.push(dataId);
+    return { dataId, shape: input.shape, dtype: input.dtype };
+  };
   try {
+    // An array input (concat's tensors, elementwiseChain's operands) is a list of tensors.
     for (const [inputName, input] of Object.entries(inputs)) {
-      const dataId = backend.storage.write(typedValues(input), input.dtype);
-      written.push(dataId);
-      infos[inputName] = { dataId, shape: input.shape, dtype: input.dtype };
+      infos[inputName] = Array.isArray(input) ? input.map(write) : write(input);
     }
     const kernel = (backend.kernels as Record<string, unknown>)[kernelName] as (
       inputs: unknown,

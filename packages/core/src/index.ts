@@ -20,7 +20,12 @@ export { setBackend } from './backend-api/set-backend';
 export { toBackend } from './backend-api/to-backend';
 export { type CpuBackend, type CpuCapabilities, createCpuBackend } from './backends/cpu/create-cpu-backend';
 // compiled steps
-export { type CompiledSignature, type CompiledStep, compileStep } from './compile/compile-step';
+export {
+  type CompiledSignature,
+  type CompiledStep,
+  type CompileStepOptions,
+  compileStep,
+} from './compile/compile-step';
 export type { DType, TypedArray } from './dtype';
 export type { MemoryInfo } from './engine/engine';
 export type { DebugOptions, LeakReport } from './engine/leak-tracker';

@@ -127,7 +127,22 @@ export interface OptionalKernelSpecs {
     AdamUpdateAttributes,
     [TensorInfo, TensorInfo, TensorInfo]
   >;
+  /**
+   * A chain of float32 unary and binary kernels run as one (what a compiled step fuses), returning the last step's
+   * result of `shape`. Each input has `shape`'s size, one element, or `shape`'s trailing dimensions (a bias),
+   * broadcast as the binary kernel would. Every step rounds to float32 as the separate kernels do, so the result
+   * equals running them one by one, bit for bit.
+   */
+  elementwiseChain: Spec<{ operands: TensorInfo[] }, { shape: number[]; steps: ElementwiseStep[] }>;
 }
+
+/**
+ * One operation of a fused element-wise chain. Operand k < the chain's input count is input k; otherwise the
+ * result of step k − input count. Unary ops here are those with a float32 result (not isNaN, isFinite, logicalNot).
+ */
+export type ElementwiseStep =
+  | { kind: 'unary'; op: UnaryOp; operands: [number] }
+  | { kind: 'binary'; op: BinaryOp; operands: [number, number] };
 
 /** The numbers of one Adam step (see the adamUpdate kernel); host-side float64, rounded to float32 where used. */
 export interface AdamUpdateAttributes {
@@ -186,4 +201,5 @@ export const OPTIONAL_KERNELS: readonly OptionalKernelName[] = [
   'avgPool2dBackward',
   'fusedMatmul',
   'adamUpdate',
+  'elementwiseChain',
 ];

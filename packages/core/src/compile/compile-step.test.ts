@@ -98,11 +98,14 @@ function batch(seed: number, rows = 8): { inputs: Tensor; labels: Tensor } {
 }
 
 /** Runs `steps` steps with `runner` on fresh weights; returns every loss and the final weights. */
-function train(runner: 'eager' | 'compiled', steps: number, dropoutRate = 0) {
+function train(runner: 'eager' | 'compiled' | 'unfused', steps: number, dropoutRate = 0) {
   setSeed(7);
   const state = model(3);
   const eager = trainingStep(state, dropoutRate);
-  const step = runner === 'compiled' ? compileStep(eager) : (...args: Tensor[]) => tidy(() => eager(args[0], args[1]));
+  const step =
+    runner === 'eager'
+      ? (...args: Tensor[]) => tidy(() => eager(args[0], args[1]))
+      : compileStep(eager, { fuseElementwise: runner === 'compiled' });
   const losses: number[] = [];
   for (let index = 0; index < steps; index++) {
     tidy(() => {
@@ -124,7 +127,19 @@ describe('compileStep', () => {
     expect(signature.mode).toBe('compiled');
     expect(signature.calls).toBe(12);
     expect(signature.kernels).toBeGreaterThan(10);
+    expect(signature.fusedChains).toBeGreaterThan(0);
     expect(eager.losses[11]).toBeLessThan(eager.losses[0]);
+  });
+
+  it('gives the same bits with and without fused element-wise chains', () => {
+    const unfused = train('unfused', 5, 0.3);
+    const fused = train('compiled', 5, 0.3);
+    expect(fused.losses).toEqual(unfused.losses);
+    expect(fused.weights).toEqual(unfused.weights);
+    expect((unfused.step as ReturnType<typeof compileStep>).signatures()[0].fusedChains).toBe(0);
+    expect(() => compileStep((x: Tensor) => x, { fuseElementwise: 1 as never })).toThrow(
+      'compileStep: fuseElementwise must be a boolean, got 1',
+    );
   });
 
   it('draws fresh dropout masks from the global stream on every replay, as eager calls do', () => {

@@ -15,7 +15,17 @@ export interface CompiledSignature {
   readonly reason?: string;
   /** Kernels one replay runs. */
   readonly kernels?: number;
+  /** Of those, fused element-wise chains. */
+  readonly fusedChains?: number;
   readonly calls: number;
+}
+
+export interface CompileStepOptions {
+  /**
+   * Merge runs of element-wise kernels into one `elementwiseChain` kernel each where the backend has it (default
+   * true). Results stay bit-identical; false is for comparing.
+   */
+  fuseElementwise?: boolean;
 }
 
 /** A step function that traces itself per input signature and then replays the trace. */
@@ -57,8 +67,13 @@ interface SignatureState {
  */
 export function compileStep<Args extends Tensor[], Result extends Tensor | Tensor[]>(
   step: (...args: Args) => Result,
+  options: CompileStepOptions = {},
 ): CompiledStep<Args, Result> {
   if (typeof step !== 'function') throw new InvalidArgumentError('compileStep: expected a function');
+  const fuseElementwise = options.fuseElementwise ?? true;
+  if (typeof fuseElementwise !== 'boolean') {
+    throw new InvalidArgumentError(`compileStep: fuseElementwise must be a boolean, got ${String(fuseElementwise)}`);
+  }
   const states = new Map<string, SignatureState>();
 
   const compiled = ((...args: Args): Result => {
@@ -81,7 +96,7 @@ export function compileStep<Args extends Tensor[], Result extends Tensor | Tenso
       const outputs = state.plan.run(args);
       return (state.returnsArray ? outputs : outputs[0]) as Result;
     }
-    return traceCall(step, args, state);
+    return traceCall(step, args, state, fuseElementwise);
   }) as CompiledStep<Args, Result>;
 
   compiled.signatures = () =>
@@ -90,6 +105,7 @@ export function compileStep<Args extends Tensor[], Result extends Tensor | Tenso
       mode: state.mode,
       reason: state.reason,
       kernels: state.plan?.kernelCount,
+      fusedChains: state.plan?.fusedChains,
       calls: state.calls,
     }));
   compiled.dispose = () => {
@@ -120,6 +136,7 @@ function traceCall<Args extends Tensor[], Result extends Tensor | Tensor[]>(
   step: (...args: Args) => Result,
   args: Args,
   state: SignatureState,
+  fuseElementwise: boolean,
 ): Result {
   const recorder = new TraceRecorder(args);
   ENGINE.tracer = recorder;
@@ -153,7 +170,7 @@ function traceCall<Args extends Tensor[], Result extends Tensor | Tensor[]>(
     } else {
       settle('compiled');
       state.recorder = recorder;
-      state.plan = new ReplayPlan(trace);
+      state.plan = new ReplayPlan(trace, { fuseElementwise });
       state.returnsArray = Array.isArray(result);
     }
   }

@@ -6,6 +6,7 @@ import { DisposedTensorError } from '../errors';
 import { nextRandomStream } from '../random/random-state';
 import type { Tensor } from '../tensor';
 import type { Variable } from '../variable';
+import { fuseElementwiseChains, type IndexedNode } from './fuse-elementwise-chains';
 import type { StepTrace, TracedCheck, TracedNode } from './step-trace';
 
 type KernelFunction = (inputs: Record<string, TensorInfo | TensorInfo[]>, attributes: unknown) => unknown;
@@ -33,27 +34,47 @@ export class ReplayPlan {
   private readonly readCounts: Int32Array;
   private readonly checks: TracedCheck[];
 
+  /** Element-wise chains merged into one kernel each (0 when the backend lacks `elementwiseChain`). */
+  readonly fusedChains: number;
+
   constructor(
     readonly trace: StepTrace,
+    options: { fuseElementwise: boolean },
     private readonly backend: Backend = trace.backend,
   ) {
     const live = liveNodes(trace);
-    this.nodes = trace.nodes
+    let indexed: IndexedNode[] = trace.nodes
       .map((traced, index) => ({ traced, index }))
-      .filter(({ index }) => live[index])
-      .map(({ traced, index }) => ({
-        index,
-        traced,
-        kernel: (backend.kernels as unknown as Record<string, KernelFunction>)[traced.kernel],
-        reads: traced.inputs.flatMap(([, value]) => (typeof value === 'number' ? [value] : [...value])),
-      }));
+      .filter(({ index }) => live[index]);
+    const kernels = backend.kernels as unknown as Record<string, KernelFunction | undefined>;
+    const fused = options.fuseElementwise && kernels.elementwiseChain !== undefined;
+    if (fused) indexed = fuseElementwiseChains(indexed, trace.values, this.countReads(indexed));
+    this.fusedChains = fused ? indexed.filter(({ traced }) => traced.kernel === 'elementwiseChain').length : 0;
+    this.nodes = indexed.map(({ traced, index }) => ({
+      index,
+      traced,
+      kernel: kernels[traced.kernel] as KernelFunction,
+      reads: traced.inputs.flatMap(([, value]) => (typeof value === 'number' ? [value] : [...value])),
+    }));
     this.kernelCount = this.nodes.length;
-    this.readCounts = new Int32Array(trace.values.length);
-    for (const node of this.nodes) for (const value of node.reads) this.readCounts[value]++;
-    for (const value of trace.outputs) this.readCounts[value]++;
-    for (const [, value] of trace.assignments) this.readCounts[value]++;
-    for (const { value } of trace.checks) this.readCounts[value]++;
+    this.readCounts = this.countReads(indexed);
     this.checks = [...trace.checks].sort((a, b) => a.beforeNode - b.beforeNode);
+  }
+
+  /** Reads of each value by `nodes`, plus one for each return, assignment and check. */
+  private countReads(nodes: readonly IndexedNode[]): Int32Array {
+    const { trace } = this;
+    const counts = new Int32Array(trace.values.length);
+    for (const { traced } of nodes) {
+      for (const [, value] of traced.inputs) {
+        if (typeof value === 'number') counts[value]++;
+        else for (const item of value) counts[item]++;
+      }
+    }
+    for (const value of trace.outputs) counts[value]++;
+    for (const [, value] of trace.assignments) counts[value]++;
+    for (const { value } of trace.checks) counts[value]++;
+    return counts;
   }
 
   /** Runs the step on `arguments_`; returns the outputs as new tensors in the current scope. */

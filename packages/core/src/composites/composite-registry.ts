@@ -8,6 +8,7 @@ import { broadcastToComposite } from './broadcast-to-composite';
 import { conv2dBackpropFilterComposite } from './conv2d-backprop-filter-composite';
 import { conv2dBackpropInputComposite } from './conv2d-backprop-input-composite';
 import { conv2dComposite } from './conv2d-composite';
+import { elementwiseChainComposite } from './elementwise-chain-composite';
 import { fusedMatmulComposite } from './fused-matmul-composite';
 import { logSoftmaxComposite } from './log-softmax-composite';
 import { maxPool2dBackwardComposite } from './max-pool2d-backward-composite';
@@ -36,4 +37,5 @@ export const COMPOSITES: { [K in OptionalKernelName]: CompositeFunction<K> } = {
   avgPool2dBackward: avgPool2dBackwardComposite,
   fusedMatmul: fusedMatmulComposite,
   adamUpdate: adamUpdateComposite,
+  elementwiseChain: elementwiseChainComposite,
 };

@@ -61,4 +61,5 @@ export const GRADIENTS: { [K in KernelName]: GradientRule<K> | null } = {
   fusedMatmul: fusedMatmulGradient,
   // Optimizer updates are applied outside any tape: never differentiated.
   adamUpdate: null,
+  elementwiseChain: null,
 };

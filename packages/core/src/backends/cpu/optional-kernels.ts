@@ -8,6 +8,7 @@ import { createBroadcastToKernel } from './kernels/broadcast-to';
 import { createConv2dKernel } from './kernels/conv2d';
 import { createConv2dBackpropFilterKernel } from './kernels/conv2d-backprop-filter';
 import { createConv2dBackpropInputKernel } from './kernels/conv2d-backprop-input';
+import { createElementwiseChainKernel } from './kernels/elementwise-chain';
 import { createFusedMatmulKernel } from './kernels/fused-matmul';
 import { createLogSoftmaxKernel } from './kernels/log-softmax';
 import { createMaxPool2dKernel } from './kernels/max-pool2d';
@@ -29,5 +30,6 @@ export function createOptionalKernels(storage: CpuStorage): Pick<KernelMap, Opti
     avgPool2dBackward: createAvgPool2dBackwardKernel(storage),
     fusedMatmul: createFusedMatmulKernel(storage),
     adamUpdate: createAdamUpdateKernel(storage),
+    elementwiseChain: createElementwiseChainKernel(storage),
   };
 }

@@ -27,7 +27,7 @@ function sigmoidOf(value: number): number {
  * calling a per-element callback. Math runs in float64 and rounds once when stored into float32. The ops that the
  * op layer also sends int32 tensors (neg, abs, sign, relu, square) wrap modulo 2^32 when stored.
  */
-const UNARY_LOOPS: Readonly<Record<UnaryOp, UnaryLoop>> = {
+export const UNARY_LOOPS: Readonly<Record<UnaryOp, UnaryLoop>> = {
   neg: (x, out) => {
     for (let index = 0; index < x.length; index++) out[index] = -x[index];
   },
