@@ -6,6 +6,7 @@ import type { Metric } from '../metrics/metric';
 import { type MetricIdentifier, resolveMetric } from '../metrics/resolve-metric';
 import type { JsonValue } from '../util/json-value';
 import { type OptimizerLike, resolveOptimizer } from './resolve-optimizer';
+import type { TrainStepCompiler } from './train-step-compiler';
 
 export type LossIdentifier = LossName | LossFunction;
 
@@ -37,6 +38,11 @@ export interface CompiledModel {
   /** Per output, the metric objects (fresh per compile) and the keys they are logged under. */
   metrics: Array<Array<{ key: string; metric: Metric }>>;
   runEagerly: boolean;
+  /**
+   * The compiled training step, made by the first `fit` or `trainOnBatch` and kept (as Keras keeps its train
+   * function) until the model is compiled again or disposed, so that later calls replay without tracing again.
+   */
+  trainStepCompiler?: TrainStepCompiler;
   /** What `model.json` records so `loadModel` can compile again; undefined when something is a custom function. */
   trainingConfig: { [key: string]: JsonValue } | undefined;
 }

@@ -11,6 +11,7 @@ import { type FitOptions, type History, runFit } from './run-fit';
 import { type SaveModelOptions, saveModel } from './save-model';
 import { assertListLength, countExamples, type TensorOrList, toTensorList } from './tensor-list';
 import { trainStep } from './train-step';
+import { trainStepCompilerOf } from './train-step-compiler';
 
 export interface BatchOptions {
   batchSize?: number;
@@ -145,7 +146,7 @@ export abstract class LayersModel implements TrainingModel {
     const targets = toTensorList(y, 'y', 'trainOnBatch');
     this.checkLists(inputs, targets, 'trainOnBatch');
     resetMetrics(compiled);
-    const loss = await trainStep(this, compiled, inputs, targets, undefined);
+    const loss = await trainStep(this, compiled, inputs, targets, undefined, trainStepCompilerOf(this, compiled));
     return { loss, ...metricResults(compiled) };
   }
 
@@ -233,8 +234,10 @@ export abstract class LayersModel implements TrainingModel {
     countExamples([...inputs, ...targets], context);
   }
 
+  /** Frees what a compile made: the compiled training step, and an optimizer created from a name. */
   private disposeOwnedOptimizer(): void {
     const compiled = this.compiledModel;
+    compiled?.trainStepCompiler?.dispose();
     if (compiled?.ownsOptimizer) compiled.optimizer.dispose?.();
   }
 }

@@ -8,7 +8,7 @@ import type { CompiledModel } from './compile-model';
 import { evaluateSource, metricResults, resetMetrics } from './evaluate-source';
 import { type TensorOrList, toTensorList } from './tensor-list';
 import { type StepModel, trainStep } from './train-step';
-import { TrainStepCompiler } from './train-step-compiler';
+import { trainStepCompilerOf } from './train-step-compiler';
 
 export interface FitOptions {
   epochs?: number;
@@ -151,8 +151,7 @@ export async function runFit(
   };
   const history: History = { epoch: [], history: {} };
   model.stopTraining = false;
-  // Its traces hold a few constant buffers: they live for this call only.
-  const compiler = compiled.runEagerly ? undefined : new TrainStepCompiler(model, compiled);
+  const compiler = trainStepCompilerOf(model, compiled);
   try {
     for (const callback of callbacks) callback.setModel?.(model, params);
     for (const callback of callbacks) await callback.onTrainBegin?.({});
@@ -201,7 +200,6 @@ export async function runFit(
     }
     for (const callback of callbacks) await callback.onTrainEnd?.(lastLogs);
   } finally {
-    compiler?.dispose();
     for (const tensor of owned) tensor.dispose();
   }
   return history;

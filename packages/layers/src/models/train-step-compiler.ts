@@ -67,3 +67,10 @@ export class TrainStepCompiler {
     return this.step;
   }
 }
+
+/** The model's compiled step (made on first use), or undefined when it was compiled with `runEagerly`. */
+export function trainStepCompilerOf(model: StepModel, compiled: CompiledModel): TrainStepCompiler | undefined {
+  if (compiled.runEagerly) return undefined;
+  compiled.trainStepCompiler ??= new TrainStepCompiler(model, compiled);
+  return compiled.trainStepCompiler;
+}
