@@ -5,6 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { findChromium } from '../../scripts/chromium.mjs';
+import { browserSection } from './browser/browser-section';
+import { runInChromium } from './browser/run-in-chromium';
 import type { BenchCase } from './cases/bench-case';
 import { charLstmCase } from './cases/char-lstm-case';
 import { cnnTrainingCase } from './cases/cnn-training-case';
@@ -49,10 +52,15 @@ if ('missing' in fashionMnist) {
 }
 
 // `--case <text>` runs only the cases whose name contains the text; the partial report is printed, not written.
+// `--browser-only` runs only the page in Chromium, `--no-browser` only Node.
 const caseFlag = process.argv.indexOf('--case');
 const caseFilter = caseFlag === -1 ? undefined : process.argv[caseFlag + 1]?.toLowerCase();
-const selectedCases =
-  caseFilter === undefined ? cases : cases.filter((benchCase) => benchCase.name.toLowerCase().includes(caseFilter));
+const browserOnly = process.argv.includes('--browser-only');
+const selectedCases = browserOnly
+  ? []
+  : caseFilter === undefined
+    ? cases
+    : cases.filter((benchCase) => benchCase.name.toLowerCase().includes(caseFilter));
 const results: CaseResult[] = [];
 for (const benchCase of selectedCases) {
   // Progress goes to stderr so that stdout carries only the Markdown report.
@@ -60,14 +68,35 @@ for (const benchCase of selectedCases) {
   results.push(await runCase(benchCase));
 }
 
-const report = markdownReport(
-  machineInfo(tfjsInfo, otherProcessesCpuShare()),
-  results,
-  (performance.now() - benchStart) / 1000,
-  skippedCases,
-);
+// The same bench as a page in headless Chromium, reported next to Node's.
+const machine = machineInfo(tfjsInfo, otherProcessesCpuShare());
+let browserLines: string[];
+const chromiumPath = findChromium();
+if (process.argv.includes('--no-browser')) browserLines = [];
+else if (chromiumPath === null) {
+  browserLines = browserSection(undefined, "no Chromium found (install Debian's `chromium` or set CHROMIUM_PATH)");
+} else {
+  console.error('the bench page, in headless Chromium');
+  try {
+    const pageReport = await runInChromium(
+      chromiumPath,
+      { peak: machine.peak, caseFilter },
+      'missing' in fashionMnist ? undefined : fashionMnist,
+    );
+    browserLines = browserSection(pageReport, undefined);
+  } catch (error) {
+    process.exitCode = 1;
+    browserLines = browserSection(
+      undefined,
+      `the page failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+const report =
+  markdownReport(machine, results, (performance.now() - benchStart) / 1000, skippedCases) +
+  (browserLines.length > 0 ? `\n${browserLines.join('\n')}\n` : '');
 console.log(report);
-if (caseFilter === undefined) {
+if (caseFilter === undefined && !browserOnly) {
   writeFileSync(reportPath, report);
   console.error(`wrote ${reportPath}`);
 }

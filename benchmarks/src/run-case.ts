@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { memory } from '@tessera/core';
 import type { BenchCase } from './cases/bench-case';
 import { type FrameworkName, frameworkLabels, frameworkNames, type PreparedRun } from './frameworks/framework';
-import { useTfjsBackend } from './frameworks/tfjs-backends';
+import { useTfjsBackend } from './frameworks/use-tfjs-backend';
 import { CellTimer } from './timing/cell-timer';
 import { defaultTimingPolicy, type TimingPolicy } from './timing/timing-policy';
 

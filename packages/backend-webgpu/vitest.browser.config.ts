@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_FLAGS as BASE_FLAGS, findChromium, WEBGPU_FLAG } from '../../scripts/chromium.mjs';
 
 /**
  * The WebGPU backend's tests inside headless Chromium (Vitest browser mode driving Debian's `chromium` through
@@ -13,17 +12,6 @@ import { defineConfig } from 'vitest/config';
 
 const packageRoot = fileURLToPath(new URL('.', import.meta.url));
 const source = (relativePath: string) => fileURLToPath(new URL(`../${relativePath}`, import.meta.url));
-
-/** Debian's Chromium (CHROMIUM_PATH overrides); Playwright's own browser downloads do not work on this network. */
-function findChromium(): string | null {
-  const configured = process.env.CHROMIUM_PATH;
-  if (configured !== undefined && configured !== '') return existsSync(configured) ? configured : null;
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
 
 const chromiumPath = findChromium();
 const requireWebGpu = process.env.TESSERA_REQUIRE_WEBGPU === '1';
@@ -37,21 +25,8 @@ const skipReason =
     ? 'no Chromium found (install Debian\'s "chromium" package or set CHROMIUM_PATH to an existing browser)'
     : null;
 
-/**
- * Flags that make headless Chromium offer WebGPU (SwiftShader) on a machine without a GPU and keep it from
- * reaching the network. `--enable-unsafe-webgpu` is what makes requestAdapter() return an adapter at all.
- * Playwright gives each launch a fresh temporary profile itself (it rejects a `--user-data-dir` flag).
- */
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-webgpu',
-];
+/** The shared headless flags plus WebGPU: `--enable-unsafe-webgpu` is what makes requestAdapter() return an adapter. */
+const CHROMIUM_FLAGS = [...BASE_FLAGS, WEBGPU_FLAG];
 
 export default defineConfig({
   root: packageRoot,

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { Conv2D, Dense, Flatten, MaxPool2D, Sequential } from '@tessera/layers';
-import { type FashionMnistArrays, firstExamples, imageSide } from '../inputs/fashion-mnist-arrays';
+import { type FashionMnistArrays, firstExamples, imageSide } from '../inputs/fashion-mnist-layout';
 import type { BenchCase } from './bench-case';
 import { initialWeights, prepareTesseraFit, prepareTfjsFit, type TrainingData } from './training-runs';
 

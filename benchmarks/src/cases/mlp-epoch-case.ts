@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { Dense, Sequential } from '@tessera/layers';
 import { jaxJsMlpFitRun } from '../frameworks/jax-js-mlp-fit';
-import { type FashionMnistArrays, firstExamples, pixelsPerImage } from '../inputs/fashion-mnist-arrays';
+import { type FashionMnistArrays, firstExamples, pixelsPerImage } from '../inputs/fashion-mnist-layout';
 import type { BenchCase } from './bench-case';
 import { initialWeights, prepareTesseraFit, prepareTfjsFit, type TrainingData } from './training-runs';
 

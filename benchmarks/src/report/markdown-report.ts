@@ -77,7 +77,7 @@ function peakLines(peak: CpuPeak | undefined): string[] {
   ];
 }
 
-function resultsTable(results: readonly CaseResult[], peak: CpuPeak | undefined): string[] {
+export function resultsTable(results: readonly CaseResult[], peak: CpuPeak | undefined): string[] {
   const header =
     '| case | Tessera cpu | tfjs cpu | tfjs wasm | jax-js wasm | Tessera speedup vs tfjs cpu | Tessera speedup vs tfjs wasm | Tessera speedup vs jax-js | target | throughput Tessera / tfjs cpu / tfjs wasm | Tessera vs tfjs cpu, max rel. diff |';
   const rows = results.map((result) => {
@@ -176,7 +176,7 @@ function agreementCell(result: CaseResult): string {
 }
 
 /** Everything that is not a plain number: unsupported kernels, failures, leaks, disagreeing results. */
-function notes(results: readonly CaseResult[], skippedCases: readonly string[]): string[] {
+export function notes(results: readonly CaseResult[], skippedCases: readonly string[]): string[] {
   const items: string[] = skippedCases.map((reason) => `- ${reason}`);
   for (const result of results) {
     const { benchCase, cells, setupLeaks } = result;
