@@ -30,6 +30,8 @@ const CHROMIUM_FLAGS = [...BASE_FLAGS, WEBGPU_FLAG];
 
 export default defineConfig({
   root: packageRoot,
+  // Cross-origin isolation gives the page SharedArrayBuffer, so the CPU backend can use Web Workers there.
+  server: { headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
   resolve: {
     alias: [
       { find: /^@tessera\/core\/backend$/, replacement: source('core/src/backend.ts') },

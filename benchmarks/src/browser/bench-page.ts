@@ -2,7 +2,7 @@
  * The bench as a web page: the same cases, harness and report table as `pnpm bench`, run inside headless Chromium
  * by `run-in-chromium.ts`, which serves this bundle, tfjs's wasm binaries and the Fashion-MNIST training set.
  */
-import { createCpuBackend } from '@tessera/core';
+import { createCpuBackend, matmul, ones, tidy } from '@tessera/core';
 import type { BenchCase } from '../cases/bench-case';
 import { charLstmCase } from '../cases/char-lstm-case';
 import { matmulCase } from '../cases/matmul-case';
@@ -26,6 +26,7 @@ export interface BrowserBenchReport {
   userAgent: string;
   crossOriginIsolated: boolean;
   tesseraSimd: boolean;
+  tesseraThreads: number;
   tfjs: TfjsBackendInfo;
   table: string[];
   notes: string[];
@@ -47,13 +48,20 @@ async function fetchFashionMnist(): Promise<FashionMnistArrays | undefined> {
   };
 }
 
-/** The CPU backend compiles its SIMD kernels in the background where the main thread may not compile synchronously. */
-async function tesseraSimdReady(): Promise<boolean> {
+/**
+ * The CPU backend compiles its SIMD kernels in the background where the main thread may not compile synchronously,
+ * and starts its Web Workers at the first large product: both are waited for, so no timed run pays for them.
+ */
+async function tesseraReady(): Promise<{ simd: boolean; threads: number }> {
   const backend = createCpuBackend();
-  for (let attempt = 0; attempt < 100 && !backend.capabilities().simd; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  const wait = () => new Promise((resolve) => setTimeout(resolve, 50));
+  for (let attempt = 0; attempt < 100 && !backend.capabilities().simd; attempt++) await wait();
+  tidy(() => matmul(ones([256, 256]), ones([256, 256])).dataSync());
+  const expected = Math.min(navigator.hardwareConcurrency, 4);
+  for (let attempt = 0; attempt < 100 && crossOriginIsolated && backend.capabilities().threads < expected; attempt++) {
+    await wait();
   }
-  return backend.capabilities().simd;
+  return backend.capabilities();
 }
 
 async function runBrowserBench(request: BrowserBenchRequest): Promise<BrowserBenchReport> {
@@ -61,7 +69,7 @@ async function runBrowserBench(request: BrowserBenchRequest): Promise<BrowserBen
   const tfjs = await initialiseTfjsBackendsAt(new URL('/tfjs-wasm/', location.href).href);
   await initialiseJaxJs();
   registerTfjsWasmFillIns();
-  const tesseraSimd = await tesseraSimdReady();
+  const tessera = await tesseraReady();
   // The cases whose tfjs cpu cells take minutes even scaled down (conv2d, the CNN) stay Node-only.
   const cases: BenchCase[] = [matmulCase(512), matmulCase(1024), mlpStepCase(), charLstmCase()];
   const fashionMnist = await fetchFashionMnist();
@@ -77,7 +85,8 @@ async function runBrowserBench(request: BrowserBenchRequest): Promise<BrowserBen
   return {
     userAgent: navigator.userAgent,
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
-    tesseraSimd,
+    tesseraSimd: tessera.simd,
+    tesseraThreads: tessera.threads,
     tfjs,
     table: resultsTable(results, request.peak),
     notes: notes(

@@ -49,7 +49,12 @@ async function servePage(
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const send = (type: string, body: string | Buffer) => {
-      response.writeHead(200, { 'content-type': type });
+      // Cross-origin isolation: SharedArrayBuffer, hence Web Workers for Tessera's CPU backend (and tfjs wasm's threads).
+      response.writeHead(200, {
+        'content-type': type,
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+      });
       response.end(body);
     };
     if (url.pathname === '/') return send('text/html', page);
@@ -60,6 +65,8 @@ async function servePage(
     if (wasmName !== undefined && /^[\w.-]+\.wasm$/.test(wasmName) && existsSync(path.join(wasmFolder, wasmName))) {
       return send('application/wasm', readFileSync(path.join(wasmFolder, wasmName)));
     }
+    // The browser asks for a favicon; anything else missing is worth a line on stderr.
+    if (url.pathname !== '/favicon.ico') console.error(`bench page server: 404 for ${url.pathname}`);
     response.writeHead(404);
     response.end();
   });

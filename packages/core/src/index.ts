@@ -19,6 +19,7 @@ export { removeBackend } from './backend-api/remove-backend';
 export { setBackend } from './backend-api/set-backend';
 export { toBackend } from './backend-api/to-backend';
 export { type CpuBackend, type CpuCapabilities, createCpuBackend } from './backends/cpu/create-cpu-backend';
+export { setCpuThreads } from './backends/cpu/kernels/gemm-thread-pool';
 // compiled steps
 export {
   type CompiledSignature,

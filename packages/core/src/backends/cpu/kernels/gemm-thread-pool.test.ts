@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { setSimdKernelsEnabled, simdKernelModule } from '../wasm/simd-kernels';
 import { gemm } from './gemm';
 import { blockedGemm, createGemmWorkspace } from './gemm-blocked';
-import { parallelGemmSplitCount, parallelGemmThreads } from './gemm-thread-pool';
+import { parallelGemmSplitCount, parallelGemmThreads, setCpuThreads } from './gemm-thread-pool';
 import { instantiateSimdKernels, wasmGemm } from './gemm-wasm';
 import { randomValues, seededRandom } from './kernel-test-helpers';
 
@@ -106,4 +106,32 @@ describe.skipIf(!canThread)('gemm on worker threads', () => {
       expect(parallelGemmThreads()).toBeGreaterThan(1);
     },
   );
+});
+
+describe.skipIf(!canThread)('setCpuThreads', () => {
+  afterAll(() => setCpuThreads(2));
+
+  it('keeps products on the calling thread at 1 and starts workers again at 2, with the same results', async () => {
+    const random = seededRandom(5);
+    const [m, n, k] = [256, 128, 200];
+    const a = Float32Array.from(randomValues(random, m * k));
+    const b = Float32Array.from(randomValues(random, k * n));
+    setCpuThreads(1);
+    const single = new Float32Array(m * n);
+    const splitBefore = parallelGemmSplitCount();
+    gemm(a, 0, b, 0, single, 0, m, n, k, false, false, false);
+    expect(parallelGemmThreads()).toBe(1);
+    expect(parallelGemmSplitCount()).toBe(splitBefore);
+    setCpuThreads(2);
+    expect(await waitForWorkers()).toBe(2);
+    const threaded = new Float32Array(m * n);
+    gemm(a, 0, b, 0, threaded, 0, m, n, k, false, false, false);
+    expect(parallelGemmSplitCount()).toBe(splitBefore + 1);
+    expect(threaded).toEqual(single);
+  });
+
+  it('names a thread count it cannot use', () => {
+    expect(() => setCpuThreads(0)).toThrow('setCpuThreads: expected an integer from 1 to 16, got 0');
+    expect(() => setCpuThreads(2.5)).toThrow('setCpuThreads: expected an integer from 1 to 16, got 2.5');
+  });
 });

@@ -1,15 +1,8 @@
-import type * as WorkerThreads from 'node:worker_threads';
+import { InvalidArgumentError } from '../../../errors';
 import { simdKernelModule } from '../wasm/simd-kernels';
-import { blockedGemm, blockedGemmSource, createGemmWorkspace, type GemmWorkspace } from './gemm-blocked';
-import { instantiateSimdKernels, wasmGemm, wasmGemmSource } from './gemm-wasm';
-import {
-  CONTROL_DONE,
-  CONTROL_JOB,
-  CONTROL_READY,
-  CONTROL_STATUS,
-  gemmWorkerLoop,
-  PARAMETER_COUNT,
-} from './gemm-worker-loop';
+import type { blockedGemm, GemmWorkspace } from './gemm-blocked';
+import { findWorkerHost, type HostedWorker } from './gemm-worker-hosts';
+import { CONTROL_DONE, CONTROL_JOB, CONTROL_READY, CONTROL_STATUS, PARAMETER_COUNT } from './gemm-worker-loop';
 
 /**
  * Below this many multiply-adds threads cost more than they save. TypeScript kernel: about half a millisecond on
@@ -27,12 +20,15 @@ const WORKER_SPIN_MILLISECONDS = 0.5;
 interface GemmWorker {
   control: Int32Array;
   parameters: Float64Array;
-  port: WorkerThreads.MessagePort;
+  hosted: HostedWorker;
 }
 
 type PoolState = 'unstarted' | 'starting' | 'ready' | 'unavailable';
 let state: PoolState = 'unstarted';
 let workers: GemmWorker[] = [];
+let callerCanBlock = true;
+/** Set by setCpuThreads; else TESSERA_CPU_THREADS in Node; else the engine's cores, at most 4. */
+let requestedThreads: number | undefined;
 let generation = 0;
 let sharedA: Float32Array = new Float32Array(0);
 let sharedB: Float32Array = new Float32Array(0);
@@ -45,7 +41,7 @@ export function parallelGemmSplitCount(): number {
 }
 
 interface NodeGlobals {
-  process?: { getBuiltinModule?: (id: string) => unknown; env?: Record<string, string | undefined> };
+  process?: { env?: Record<string, string | undefined> };
 }
 
 /** blockedGemm's arguments without its workspace: one product (or rows of it), whichever kernel runs it. */
@@ -55,43 +51,51 @@ export type GemmArguments = Parameters<typeof blockedGemm> extends [...infer Res
 export type GemmOnThisThread = (...product: GemmArguments) => void;
 
 /**
- * Worker threads exist only where Node's `process.getBuiltinModule` does (Node ≥ 20.16); browsers and bundles
- * never see a static import of a Node module. A worker's code is gemm-blocked.ts's and gemm-wasm.ts's functions as
- * source text, so no separate worker file has to be built or located; the compiled SIMD module, when there is
- * one, travels in workerData. Workers start in the background: calls made before they report
- * ready run on the calling thread. TESSERA_CPU_THREADS sets the total thread count (1 disables threading).
+ * Total threads (the calling thread included) for large products, from now on: 1 keeps every product on the
+ * calling thread. In Node the default is TESSERA_CPU_THREADS, else the cores (at most 4); in a browser, the cores (at
+ * most 4) in a cross-origin isolated page, and no workers otherwise (they need SharedArrayBuffer). Running workers
+ * are stopped; new ones start in the background at the next large product.
+ */
+export function setCpuThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1 || threads > 16) {
+    throw new InvalidArgumentError(`setCpuThreads: expected an integer from 1 to 16, got ${String(threads)}`);
+  }
+  for (const worker of workers) worker.hosted.terminate();
+  workers = [];
+  sharedA = new Float32Array(0);
+  sharedB = new Float32Array(0);
+  sharedOut = new Float32Array(0);
+  requestedThreads = threads;
+  state = 'unstarted';
+}
+
+/**
+ * Starts the workers (see gemm-worker-hosts.ts for where they exist). Workers start in the background: calls made
+ * before they report ready run on the calling thread.
  */
 function startPool(): void {
   state = 'unavailable';
-  const nodeProcess = (globalThis as NodeGlobals).process;
-  const threads = nodeProcess?.getBuiltinModule?.('node:worker_threads') as typeof WorkerThreads | undefined;
-  const os = nodeProcess?.getBuiltinModule?.('node:os') as typeof import('node:os') | undefined;
-  if (threads === undefined || os === undefined || !threads.isMainThread) return;
-  const requested = Number(nodeProcess?.env?.TESSERA_CPU_THREADS);
+  const host = findWorkerHost();
+  if (host === undefined) return;
+  const fromEnvironment = Number((globalThis as NodeGlobals).process?.env?.TESSERA_CPU_THREADS);
   const threadCount =
-    Number.isInteger(requested) && requested > 0 ? Math.min(requested, 16) : Math.min(os.availableParallelism(), 4);
+    requestedThreads ??
+    (Number.isInteger(fromEnvironment) && fromEnvironment > 0
+      ? Math.min(fromEnvironment, 16)
+      : Math.min(host.availableThreads, 4));
   if (threadCount < 2) return;
-  // Bundlers may rename the functions; their current names are what the evaluated source declares.
-  const kernels = `{ blockedGemm: ${blockedGemm.name}, createGemmWorkspace: ${createGemmWorkspace.name}, instantiateSimdKernels: ${instantiateSimdKernels.name}, wasmGemm: ${wasmGemm.name} }`;
-  const source = `${blockedGemmSource()}\n${wasmGemmSource()}\n(${gemmWorkerLoop})(require('node:worker_threads'), ${kernels});`;
+  callerCanBlock = host.callerCanBlock;
   const module = simdKernelModule();
   try {
     for (let index = 1; index < threadCount; index++) {
       const control = new Int32Array(new SharedArrayBuffer(4 * 4));
       const parameters = new Float64Array(new SharedArrayBuffer(8 * PARAMETER_COUNT));
-      const { port1, port2 } = new threads.MessageChannel();
-      const worker = new threads.Worker(source, {
-        eval: true,
-        workerData: { control, parameters, port: port2, module, spinMilliseconds: WORKER_SPIN_MILLISECONDS },
-        transferList: [port2],
-      });
-      // Idle workers must not keep the process alive.
-      worker.unref();
-      port1.unref();
-      workers.push({ control, parameters, port: port1 });
+      const hosted = host.spawn({ control, parameters, module, spinMilliseconds: WORKER_SPIN_MILLISECONDS });
+      workers.push({ control, parameters, hosted });
     }
     state = 'starting';
   } catch {
+    for (const worker of workers) worker.hosted.terminate();
     workers = [];
   }
 }
@@ -120,7 +124,7 @@ function reserveShared(aSize: number, bSize: number, outSize: number): void {
   sharedB = grow(sharedB, bSize);
   sharedOut = grow(sharedOut, outSize);
   generation++;
-  for (const worker of workers) worker.port.postMessage({ generation, a: sharedA, b: sharedB, out: sharedOut });
+  for (const worker of workers) worker.hosted.send({ generation, a: sharedA, b: sharedB, out: sharedOut });
 }
 
 /**
@@ -205,9 +209,7 @@ export function parallelGemm(
   // Generous: a worker is at most a few times slower than this thread unless something is badly wrong.
   const timeoutMilliseconds = 5000 + (m * n * k) / 1e5;
   for (const { worker, firstRow, rows, previous } of started) {
-    if (Atomics.load(worker.control, CONTROL_DONE) === previous) {
-      Atomics.wait(worker.control, CONTROL_DONE, previous, timeoutMilliseconds);
-    }
+    waitForWorker(worker.control, previous, timeoutMilliseconds);
     const finished = Atomics.load(worker.control, CONTROL_DONE) !== previous;
     if (finished && Atomics.load(worker.control, CONTROL_STATUS) === 0) {
       const sharedStart = (firstRow - workerRowsStart) * n;
@@ -235,4 +237,16 @@ export function parallelGemm(
     }
   }
   return true;
+}
+
+/** Waits until the worker bumps its DONE slot past `previous`, or the timeout passes: asleep where allowed, else spinning. */
+function waitForWorker(control: Int32Array, previous: number, timeoutMilliseconds: number): void {
+  if (Atomics.load(control, CONTROL_DONE) !== previous) return;
+  if (callerCanBlock) {
+    Atomics.wait(control, CONTROL_DONE, previous, timeoutMilliseconds);
+    return;
+  }
+  // A page's main thread may not sleep in Atomics.wait; the kernel must stay synchronous, so it spins.
+  const deadline = performance.now() + timeoutMilliseconds;
+  while (Atomics.load(control, CONTROL_DONE) === previous && performance.now() < deadline) {}
 }

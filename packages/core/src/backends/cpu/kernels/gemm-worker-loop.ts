@@ -1,4 +1,3 @@
-import type * as WorkerThreads from 'node:worker_threads';
 import type { blockedGemm as BlockedGemm, createGemmWorkspace as CreateGemmWorkspace } from './gemm-blocked';
 import type { instantiateSimdKernels as InstantiateSimdKernels, wasmGemm as WasmGemmKernel } from './gemm-wasm';
 
@@ -22,21 +21,36 @@ export interface WorkerKernels {
   wasmGemm: typeof WasmGemmKernel;
 }
 
+/** What a worker receives first: its shared slots, the compiled SIMD module (when there is one), its spin time. */
+export interface WorkerStart {
+  control: Int32Array;
+  parameters: Float64Array;
+  module: WebAssembly.Module | undefined;
+  spinMilliseconds: number;
+}
+
+/** The shared data buffers, sent again whenever the calling thread grows them. */
+export interface WorkerBuffers {
+  generation: number;
+  a: Float32Array;
+  b: Float32Array;
+  out: Float32Array;
+}
+
 /**
- * The body of a gemm worker thread. Its source text is evaluated inside the worker next to gemm-blocked.ts's and
- * gemm-wasm.ts's functions, so it must be self-contained: everything it uses arrives as an argument, and the slot
- * numbers above are repeated as literals. It never returns: between jobs it spins briefly, then sleeps in
- * Atomics.wait (no CPU while idle) and receives grown data buffers synchronously from its port. The SIMD module, when the calling thread has
- * one, arrives compiled in workerData; the worker makes its own instance.
+ * The body of a gemm worker (a Node worker thread or a browser Web Worker). Its source text is evaluated inside
+ * the worker next to gemm-blocked.ts's and gemm-wasm.ts's functions, so it must be self-contained: everything it
+ * uses arrives as an argument, and the slot numbers above are repeated as literals. It never returns: between jobs
+ * it spins briefly, then sleeps in Atomics.wait (no CPU while idle). Grown data buffers are posted before the job
+ * that needs them; `receiveBuffers` takes the next one (synchronously from Node's port; in a browser by returning to
+ * the event loop, hence the async loop). The SIMD module arrives compiled; the worker makes its own instance.
  */
-export function gemmWorkerLoop(threads: typeof WorkerThreads, kernels: WorkerKernels): void {
-  const { control, parameters, port, module, spinMilliseconds } = threads.workerData as {
-    control: Int32Array;
-    parameters: Float64Array;
-    port: WorkerThreads.MessagePort;
-    module: WebAssembly.Module | undefined;
-    spinMilliseconds: number;
-  };
+export async function gemmWorkerLoop(
+  start: WorkerStart,
+  receiveBuffers: () => WorkerBuffers | Promise<WorkerBuffers>,
+  kernels: WorkerKernels,
+): Promise<void> {
+  const { control, parameters, module, spinMilliseconds } = start;
   const workspace = kernels.createGemmWorkspace();
   let simd: ReturnType<typeof InstantiateSimdKernels> | undefined;
   try {
@@ -71,9 +85,7 @@ export function gemmWorkerLoop(threads: typeof WorkerThreads, kernels: WorkerKer
     seen = Atomics.load(control, 0);
     try {
       while (generation !== parameters[0]) {
-        const received = threads.receiveMessageOnPort(port);
-        if (received === undefined) continue;
-        const buffers = received.message as { generation: number; a: Float32Array; b: Float32Array; out: Float32Array };
+        const buffers = await receiveBuffers();
         generation = buffers.generation;
         a = buffers.a;
         b = buffers.b;
