@@ -26,6 +26,7 @@ export interface BrowserBenchReport {
   userAgent: string;
   crossOriginIsolated: boolean;
   tesseraSimd: boolean;
+  tesseraRelaxedSimd: boolean;
   tesseraThreads: number;
   tfjs: TfjsBackendInfo;
   table: string[];
@@ -52,7 +53,7 @@ async function fetchFashionMnist(): Promise<FashionMnistArrays | undefined> {
  * The CPU backend compiles its SIMD kernels in the background where the main thread may not compile synchronously,
  * and starts its Web Workers at the first large product: both are waited for, so no timed run pays for them.
  */
-async function tesseraReady(): Promise<{ simd: boolean; threads: number }> {
+async function tesseraReady(): Promise<{ simd: boolean; relaxedSimd: boolean; threads: number }> {
   const backend = createCpuBackend();
   const wait = () => new Promise((resolve) => setTimeout(resolve, 50));
   for (let attempt = 0; attempt < 100 && !backend.capabilities().simd; attempt++) await wait();
@@ -86,6 +87,7 @@ async function runBrowserBench(request: BrowserBenchRequest): Promise<BrowserBen
     userAgent: navigator.userAgent,
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
     tesseraSimd: tessera.simd,
+    tesseraRelaxedSimd: tessera.relaxedSimd,
     tesseraThreads: tessera.threads,
     tfjs,
     table: resultsTable(results, request.peak),

@@ -17,7 +17,7 @@ export function browserSection(report: BrowserBenchReport | undefined, skipped: 
     '| page | |',
     '|---|---|',
     `| browser | ${chromium}, headless |`,
-    `| Tessera | WebAssembly SIMD ${report.tesseraSimd ? 'on' : 'off'}, ${report.tesseraThreads} threads for large products |`,
+    `| Tessera | WebAssembly SIMD ${report.tesseraSimd ? 'on' : 'off'}${report.tesseraRelaxedSimd ? ' (relaxed-SIMD build: fused multiply-add in the GEMM)' : ''}, ${report.tesseraThreads} threads for large products |`,
     `| tfjs wasm | SIMD ${report.tfjs.wasmSimd ? 'on' : 'off'}, threads ${report.tfjs.wasmThreads ? 'on' : 'off'} |`,
     `| cross-origin isolated | ${report.crossOriginIsolated ? 'yes' : 'no'} |`,
     `| time | ${report.seconds.toFixed(0)} s |`,

@@ -151,10 +151,21 @@ function packB(b: usize, innerStride: i32, columnStride: i32, depth: i32, column
 }
 
 /**
+ * a·b + c per lane. Built twice (scripts/build-wasm.mjs): with relaxed SIMD, one f32x4.relaxed_madd, which engines
+ * lower to a fused multiply-add where the CPU has one (half the instructions of the inner loop, one rounding
+ * instead of two); without it, a multiply then an add. The compile-time constant removes the other branch.
+ */
+@inline
+function multiplyAdd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(c, f32x4.mul(a, b));
+}
+
+/**
  * One 4×8 register tile over `depth` inner steps: per step two B vectors, four broadcast A values and sixteen
  * vector operations. Eight accumulators cover the add latency on two pipes and, with the operands, fit the
  * sixteen SIMD registers of x64 and arm64 without spilling. Without fused multiply-add, a multiply and an add
- * round separately: sums are float32, as in other float32 GEMMs.
+ * round separately (with relaxed SIMD, one fused step): sums are float32, as in other float32 GEMMs.
  */
 @inline
 function microKernel(a: usize, b: usize, depth: i32, out: usize, outRowBytes: usize, overwrite: bool): void {
@@ -171,17 +182,17 @@ function microKernel(a: usize, b: usize, depth: i32, out: usize, outRowBytes: us
     const b0 = v128.load(b);
     const b1 = v128.load(b, 16);
     let value = v128.load32_splat(a);
-    c00 = f32x4.add(c00, f32x4.mul(value, b0));
-    c01 = f32x4.add(c01, f32x4.mul(value, b1));
+    c00 = multiplyAdd(value, b0, c00);
+    c01 = multiplyAdd(value, b1, c01);
     value = v128.load32_splat(a, 4);
-    c10 = f32x4.add(c10, f32x4.mul(value, b0));
-    c11 = f32x4.add(c11, f32x4.mul(value, b1));
+    c10 = multiplyAdd(value, b0, c10);
+    c11 = multiplyAdd(value, b1, c11);
     value = v128.load32_splat(a, 8);
-    c20 = f32x4.add(c20, f32x4.mul(value, b0));
-    c21 = f32x4.add(c21, f32x4.mul(value, b1));
+    c20 = multiplyAdd(value, b0, c20);
+    c21 = multiplyAdd(value, b1, c21);
     value = v128.load32_splat(a, 12);
-    c30 = f32x4.add(c30, f32x4.mul(value, b0));
-    c31 = f32x4.add(c31, f32x4.mul(value, b1));
+    c30 = multiplyAdd(value, b0, c30);
+    c31 = multiplyAdd(value, b1, c31);
     a += 16;
     b += 32;
   }

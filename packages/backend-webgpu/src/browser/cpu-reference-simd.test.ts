@@ -13,6 +13,8 @@ it('the CPU reference backend runs its WebAssembly SIMD kernels in Chromium', as
     simd = backend.capabilities().simd;
   }
   expect(simd).toBe(true);
+  // Chromium has relaxed SIMD (since 114): the GEMM runs the fused multiply-add build.
+  expect(backend.capabilities().relaxedSimd).toBe(true);
   // A product large enough for the SIMD GEMM, checked against a plain sum for one element.
   const a = randomNormal([64, 48], 0, 1, 'float32', { seed: 1 });
   const b = randomNormal([48, 40], 0, 1, 'float32', { seed: 2 });

@@ -4,12 +4,14 @@ import { CpuStorage } from './cpu-storage';
 import { parallelGemmThreads } from './kernels/gemm-thread-pool';
 import { createOptionalKernels } from './optional-kernels';
 import { createRequiredKernels } from './required-kernels';
-import { simdKernelModule } from './wasm/simd-kernels';
+import { relaxedSimdInUse, simdKernelModule } from './wasm/simd-kernels';
 
 /** What the CPU backend found it can use in this engine, now. */
 export interface CpuCapabilities {
   /** WebAssembly SIMD128 kernels are compiled and switched on (else the TypeScript kernels run alone). */
   simd: boolean;
+  /** The SIMD kernels are the relaxed-SIMD build: the GEMM uses fused multiply-add (where the CPU has it). */
+  relaxedSimd: boolean;
   /** Threads that large matrix products run on: 1 until worker threads have started, and where there are none. */
   threads: number;
 }
@@ -33,7 +35,11 @@ export function createCpuBackend(): CpuBackend {
     kernels: { ...createRequiredKernels(storage), ...createOptionalKernels(storage) },
   });
   return Object.assign(backend, {
-    capabilities: (): CpuCapabilities => ({ simd: simdKernelModule() !== undefined, threads: parallelGemmThreads() }),
+    capabilities: (): CpuCapabilities => ({
+      simd: simdKernelModule() !== undefined,
+      relaxedSimd: relaxedSimdInUse(),
+      threads: parallelGemmThreads(),
+    }),
     releaseReusableMemory: () => storage.releaseReusableMemory(),
   });
 }

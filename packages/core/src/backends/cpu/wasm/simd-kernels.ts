@@ -1,4 +1,4 @@
-import { SIMD_KERNELS_BASE64 } from './simd-kernels-binary';
+import { RELAXED_SIMD_KERNELS_BASE64, SIMD_KERNELS_BASE64 } from './simd-kernels-binary';
 
 interface SimdGlobals {
   process?: { env?: Record<string, string | undefined> };
@@ -6,7 +6,11 @@ interface SimdGlobals {
 
 /** undefined: not tried yet; null: unavailable here (no WebAssembly, no SIMD128, or switched off). */
 let compiled: WebAssembly.Module | null | undefined;
-let enabled = (globalThis as SimdGlobals).process?.env?.TESSERA_CPU_SIMD !== '0';
+/** Whether `compiled` is the relaxed-SIMD build. */
+let compiledRelaxed = false;
+const environment = (globalThis as SimdGlobals).process?.env;
+let enabled = environment?.TESSERA_CPU_SIMD !== '0';
+const relaxedAllowed = environment?.TESSERA_CPU_RELAXED_SIMD !== '0';
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const characters = atob(text);
@@ -18,9 +22,12 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
 function compile(): void {
   compiled = null;
   if (typeof WebAssembly !== 'object') return;
-  const bytes = decodeBase64(SIMD_KERNELS_BASE64);
-  // An engine without SIMD128 rejects the module at validation: the TypeScript kernels then serve alone.
-  if (!WebAssembly.validate(bytes)) return;
+  // The relaxed-SIMD build where the engine validates it (Chromium ≥ 114, Node ≥ 22 behind no flag), else the
+  // plain one; an engine without SIMD128 rejects both, and the TypeScript kernels then serve alone.
+  const relaxed = decodeBase64(RELAXED_SIMD_KERNELS_BASE64);
+  compiledRelaxed = relaxedAllowed && WebAssembly.validate(relaxed);
+  const bytes = compiledRelaxed ? relaxed : decodeBase64(SIMD_KERNELS_BASE64);
+  if (!compiledRelaxed && !WebAssembly.validate(bytes)) return;
   try {
     compiled = new WebAssembly.Module(bytes);
   } catch (error) {
@@ -40,12 +47,18 @@ function compile(): void {
 /**
  * The CPU backend's compiled WebAssembly SIMD kernels (assembly/ in this package), or undefined where they
  * cannot run or are switched off; callers then use the TypeScript kernels, which stay the reference.
- * TESSERA_CPU_SIMD=0 in the environment switches them off for the process.
+ * TESSERA_CPU_SIMD=0 in the environment switches them off for the process; TESSERA_CPU_RELAXED_SIMD=0 keeps
+ * the plain SIMD build where the relaxed one would load.
  */
 export function simdKernelModule(): WebAssembly.Module | undefined {
   if (!enabled) return undefined;
   if (compiled === undefined) compile();
   return compiled ?? undefined;
+}
+
+/** Whether the SIMD kernels in use are the relaxed-SIMD build (fused multiply-add in the GEMM). */
+export function relaxedSimdInUse(): boolean {
+  return simdKernelModule() !== undefined && compiledRelaxed;
 }
 
 /** Switches the SIMD kernels on or off (where they are available); tests and benchmarks compare both paths. */
